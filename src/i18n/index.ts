@@ -1,0 +1,205 @@
+import {
+  compareProfiles,
+  DEFAULT_PROFILE,
+  STEPS,
+  type Diagnostic,
+  type Finding,
+  type PersonResult,
+  type Ratio,
+  type RuleProfile,
+  type RetirementSchedule,
+  type ThresholdSetting,
+} from '../rules';
+import { en } from './en';
+import { formatDate, formatPercent, formatRatio } from './format';
+import type { Lang, Messages } from './messages';
+import { vi } from './vi';
+
+export type { Lang, Messages } from './messages';
+export { formatDate, formatPercent, formatRatio } from './format';
+
+const CATALOGUES: Record<Lang, Messages> = { vi, en };
+
+export function messages(lang: Lang): Messages {
+  return CATALOGUES[lang];
+}
+
+/** Vietnamese for a Vietnamese display language (vi, vi-VN…), English otherwise. */
+export function languageFor(displayLanguage: string | undefined | null): Lang {
+  return displayLanguage && /^vi\b/i.test(displayLanguage) ? 'vi' : displayLanguage ? 'en' : 'vi';
+}
+
+/**
+ * One finding in words — the same sentence for the cell note, the task pane, the printed
+ * minutes and the JSON output: "Đạt: 7/20 = 35,00% > 30% số người có mặt — quy tắc N30, mục I.2".
+ * `names` maps ids to names for the people in a tie.
+ */
+export function explainFinding(f: Finding, lang: Lang, names: (id: string) => string = (id) => id): string {
+  const m = messages(lang);
+  const ref = m.ruleRef(f.rule, f.clause);
+  switch (f.rule) {
+    case 'N30':
+    case 'RM50':
+    case 'L50':
+    case 'L50C': {
+      const verdict = f.rule === 'RM50' ? m.outcomes[f.met ? 'removed' : 'kept'] : m.outcomes[f.met ? 'pass' : 'fail'];
+      const op = f.strict ? (f.met ? '>' : '≤') : f.met ? '≥' : '<';
+      const text = m.explain.threshold({
+        verdict,
+        numerator: f.numerator,
+        base: f.base,
+        percent: formatPercent(f.numerator, f.base, lang),
+        op,
+        threshold: formatRatio(f.threshold),
+        baseName: m.bases[f.baseKind],
+      });
+      return `${text} — ${ref}`;
+    }
+    case 'TOP':
+      return `${m.explain.top(f)} — ${ref}`;
+    case 'TIE': {
+      const tie = m.explain.tie({ count: f.tiedWith.length, votes: f.votes, seats: f.seats });
+      const decided = f.decision ? `; ${m.explain.decision({ by: f.decision.by, on: formatDate(f.decision.on) })}: ${f.decision.chosen.map(names).join(', ')}` : '';
+      return `${tie}${decided} — ${ref}`;
+    }
+    case 'ELIG': {
+      if ('retirementDate' in f) {
+        return `${m.explain.age({ ...f, retirementDate: formatDate(f.retirementDate), termStart: formatDate(f.termStart), termEnd: formatDate(f.termEnd) })} — ${ref}`;
+      }
+      const label = m.criteria[f.criterion === 'age' ? f.field : f.criterion] ?? f.criterion;
+      return `${m.explain.criterion({ ...f, label })} — ${ref}`;
+    }
+  }
+}
+
+/** A person's whole explanation, one sentence per finding. */
+export function explainPerson(result: PersonResult, lang: Lang, names?: (id: string) => string): string[] {
+  return result.explanation.map((f) => explainFinding(f, lang, names));
+}
+
+/** A diagnostic in words, prefixed with its place ("'KP HN cán bộ'!E9: …") when known. */
+export function describeDiagnostic(d: Diagnostic, lang: Lang): string {
+  const m = messages(lang);
+  const format = m.diagnostics[d.code as keyof Messages['diagnostics']];
+  const text = format ? format(d.params) : `${d.code} ${JSON.stringify(d.params)}`;
+  const where = d.at?.cell ? (d.at.sheet ? `${quoteSheet(d.at.sheet)}!${d.at.cell}` : d.at.cell) : d.at?.sheet;
+  return where ? m.at(where, text) : text;
+}
+
+/** Sheet names with spaces or punctuation are quoted as Excel does: 'KP HN cán bộ'. */
+export function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+export interface ProfileLine {
+  rules: string[];
+  text: string;
+}
+
+function ageText(m: Messages, months: number): string {
+  return m.profile.years(Math.floor(months / 12), months % 12);
+}
+
+function scheduleText(m: Messages, s: RetirementSchedule): string {
+  return m.profile.schedule({ start: ageText(m, s.startAgeMonths), year: s.startYear, step: s.stepMonths, final: ageText(m, s.finalAgeMonths) });
+}
+
+/** A ratio in lowest terms, for formulas: 30/100 → 3/10 (10 × agree > 3 × present). */
+function lowest(r: Ratio): Ratio {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = gcd(r.num, r.den) || 1;
+  return { num: r.num / g, den: r.den / g };
+}
+
+function thresholdSentence(m: Messages, s: ThresholdSetting, counted: string) {
+  const { num, den } = lowest(s.threshold);
+  const op = s.strict ? '>' : '≥';
+  return {
+    cmp: s.strict ? m.comparison.gt : m.comparison.ge,
+    ratio: formatRatio(s.threshold),
+    baseName: m.bases[s.base],
+    formula: `${den} × ${counted} ${op} ${num} × ${m.fields[s.base]}`,
+  };
+}
+
+/** The profile in words, rule by rule, for the task pane's profile panel and the audit. */
+export function describeProfile(profile: RuleProfile, lang: Lang): ProfileLine[] {
+  const m = messages(lang);
+  const agree = m.fields.agree;
+  const q = profile.quorum;
+  const stepNames = (announced: boolean) =>
+    Object.entries(profile.announce)
+      .filter(([, v]) => v === announced)
+      .map(([k]) => `${m.procedures[k.split(':')[0] as keyof Messages['procedures']] ?? k.split(':')[0]} — ${(m.steps[k] ?? k).split(':')[0]}`)
+      .join('; ') || '—';
+  const perTitle = Object.entries(profile.quota.perTitle)
+    .map(([t, n]) => `${t}: ${n}`)
+    .join(', ');
+  const criteria = profile.eligibility.criteria
+    .map((c) => {
+      const label = m.criteria[c.id] ?? c.id;
+      switch (c.kind) {
+        case 'min-level':
+          return `${label} ≥ ${c.min.split('|')[0]}`;
+        case 'one-of':
+          return `${label}: ${c.values.join(' / ')}`;
+        case 'none-of':
+          return `${label}: — ${c.allowed.length ? `/ ${c.allowed.join(' / ')}` : ''}`.trim();
+        case 'ratings':
+          return `${label} ≥ ${c.min.split('|')[0]} × ${c.years}`;
+      }
+    })
+    .join('; ');
+  return [
+    {
+      rules: ['QUORUM'],
+      text: m.profile.quorum({
+        cmp: q.strict ? m.comparison.gt : m.comparison.ge,
+        ratio: formatRatio(q.threshold),
+        baseName: m.bases.convened,
+        formula: `${lowest(q.threshold).den} × ${m.fields.present} ${q.strict ? '>' : '≥'} ${lowest(q.threshold).num} × ${m.fields.convened}`,
+      }),
+    },
+    { rules: ['N30'], text: `${m.rules.N30}: ${m.profile.threshold(thresholdSentence(m, profile.nomination, agree))}` },
+    { rules: ['RM50'], text: `${m.rules.RM50}: ${m.profile.removal(thresholdSentence(m, profile.removal, agree))}` },
+    { rules: ['L50'], text: `${m.rules.L50}: ${m.profile.threshold(thresholdSentence(m, profile.leadership, agree))}` },
+    { rules: ['L50C'], text: `${m.rules.L50C}: ${m.profile.threshold(thresholdSentence(m, profile.externalLeadership, agree))}` },
+    { rules: ['TOP'], text: m.profile.quota({ quota: profile.quota.default, perTitle, max: profile.quota.maxTitlesPerPerson }) },
+    { rules: ['TIE'], text: m.profile.tie(profile.tie.mode) },
+    { rules: ['ANNOUNCE'], text: m.profile.announce({ yes: stepNames(true), no: stepNames(false) }) },
+    {
+      rules: ['ELIG'],
+      text: m.profile.eligibility({
+        months: profile.eligibility.minServiceMonths,
+        term: profile.eligibility.termMonths,
+        male: scheduleText(m, profile.eligibility.retirement.male),
+        female: scheduleText(m, profile.eligibility.retirement.female),
+      }),
+    },
+    { rules: ['ELIG'], text: m.profile.criteria(criteria) },
+    {
+      rules: ['STRUCT'],
+      text: m.profile.structure({ age: profile.structure.youngBelowAge, young: formatRatio(profile.structure.youngMin), women: formatRatio(profile.structure.womenMin) }),
+    },
+  ];
+}
+
+/** How far a profile departs from the default, in words. */
+export function profileBadge(profile: RuleProfile, lang: Lang): string {
+  const n = compareProfiles(profile, DEFAULT_PROFILE).length;
+  return n === 0 ? messages(lang).profile.defaultBadge : messages(lang).profile.changedBadge(n);
+}
+
+/** Every procedure and its steps in words, in the order of the text. */
+export function procedureOutline(lang: Lang): { procedure: string; steps: { key: string; name: string; rules: string[] }[] }[] {
+  const m = messages(lang);
+  const out = new Map<string, { key: string; name: string; rules: string[] }[]>();
+  for (const s of STEPS) {
+    const key = `${s.procedure}:${s.step}`;
+    const list = out.get(s.procedure) ?? [];
+    list.push({ key, name: m.steps[key], rules: s.rules });
+    out.set(s.procedure, list);
+  }
+  return [...out].map(([p, steps]) => ({ procedure: m.procedures[p as keyof Messages['procedures']], steps }));
+}
+

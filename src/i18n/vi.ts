@@ -1,0 +1,160 @@
+import { list, ratio } from './format';
+import type { Messages } from './messages';
+
+/** Tiếng Việt — the product's first language. */
+export const vi: Messages = {
+  lang: 'vi',
+  appName: 'Quy Hoạch cán bộ',
+  outcomes: {
+    pass: 'Đạt',
+    fail: 'Không đạt',
+    selected: 'Được giới thiệu',
+    'passed-not-selected': 'Đạt nhưng ngoài số lượng',
+    'awaiting-head': 'Chờ người đứng đầu quyết định',
+    removed: 'Đưa ra khỏi quy hoạch',
+    kept: 'Giữ lại',
+    eligible: 'Đủ điều kiện',
+    ineligible: 'Không đủ điều kiện',
+  },
+  bases: { present: 'số người có mặt', convened: 'số người được triệu tập' },
+  rules: {
+    QUORUM: 'Điều kiện hợp lệ của hội nghị',
+    N30: 'Giới thiệu tại hội nghị cán bộ, công chức, viên chức',
+    RM50: 'Đưa ra khỏi quy hoạch',
+    L50: 'Biểu quyết của tập thể lãnh đạo',
+    L50C: 'Biểu quyết của tập thể lãnh đạo (nguồn từ nơi khác)',
+    TOP: 'Lấy từ trên xuống cho đủ số lượng',
+    TIE: 'Số phiếu bằng nhau',
+    ANNOUNCE: 'Công bố kết quả kiểm phiếu',
+    ELIG: 'Tiêu chuẩn, điều kiện',
+    STRUCT: 'Cơ cấu cán bộ trẻ, cán bộ nữ',
+    GAP: 'Xác định chức danh còn thiếu nguồn',
+    CONSULT: 'Lấy ý kiến nơi công tác',
+    COMPOSE: 'Thành phần hội nghị',
+    INPUT: 'Dữ liệu đầu vào',
+  },
+  clause: (c) => `mục ${c}`,
+  ruleRef: (rule, clause) => `quy tắc ${rule}, mục ${clause}`,
+  procedures: {
+    'next-term': 'Xây dựng quy hoạch giai đoạn kế tiếp (nguồn tại chỗ)',
+    'annual-local': 'Rà soát, bổ sung quy hoạch hằng năm — nguồn tại chỗ',
+    'annual-external': 'Rà soát, bổ sung quy hoạch hằng năm — nguồn từ nơi khác',
+  },
+  steps: {
+    'next-term:1': 'Bước 1: Rà soát, đánh giá nguồn cán bộ đáp ứng tiêu chuẩn, điều kiện',
+    'next-term:2': 'Bước 2: Hội nghị cán bộ, công chức, viên chức',
+    'next-term:3': 'Bước 3: Hội nghị tập thể lãnh đạo',
+    'annual-local:1': 'Bước 1: Hội nghị cán bộ, công chức, viên chức (đưa ra khỏi và giới thiệu bổ sung)',
+    'annual-local:2': 'Bước 2: Hội nghị tập thể lãnh đạo',
+    'annual-external:1': 'Bước 1: Chuẩn bị và xác định nguồn quy hoạch',
+    'annual-external:2': 'Bước 2: Hội nghị tập thể lãnh đạo (lần 1)',
+    'annual-external:3': 'Bước 3: Trao đổi với nhân sự và lấy ý kiến nơi công tác',
+    'annual-external:4': 'Bước 4: Hội nghị tập thể lãnh đạo (lần 2)',
+  },
+  comparison: { gt: 'trên', ge: 'ít nhất' },
+  explain: {
+    threshold: (f) => `${f.verdict}: ${f.numerator}/${f.base} = ${f.percent} ${f.op} ${f.threshold} ${f.baseName}`,
+    top: (f) => (f.within ? `xếp thứ ${f.rank}, trong số lượng ${f.quota} người` : `xếp thứ ${f.rank}, ngoài số lượng ${f.quota} người`),
+    tie: (f) => `${f.count} người bằng ${f.votes} phiếu tranh ${f.seats} chỗ còn lại`,
+    decision: (d) => `người đứng đầu (${d.by}) đã quyết định ngày ${d.on}`,
+    age: (f) =>
+      `${f.met ? 'Đủ' : 'Không đủ'} tuổi: nghỉ hưu ngày ${f.retirementDate}, còn ${f.monthsRemaining} tháng công tác kể từ ${f.termStart} (cần ${f.requiredMonths} tháng, đến ${f.termEnd})`,
+    criterion: (f) =>
+      f.missing ? `${f.label}: chưa có dữ liệu (yêu cầu ${f.required})` : `${f.label}: ${f.value ?? '—'} — ${f.met ? 'đạt' : 'không đạt'} (yêu cầu ${f.required})`,
+  },
+  criteria: {
+    age: 'Tuổi',
+    birth: 'Ngày sinh',
+    gender: 'Giới tính',
+    training: 'Trình độ chuyên môn',
+    politicalTheory: 'Lý luận chính trị',
+    ratings: 'Xếp loại hằng năm',
+    discipline: 'Kỷ luật',
+  },
+  fields: {
+    convened: 'số người được triệu tập',
+    present: 'số người có mặt',
+    agree: 'số phiếu đồng ý',
+    removeAgree: 'số phiếu đồng ý đưa ra khỏi quy hoạch',
+    'ballots.issued': 'số phiếu phát ra',
+    'ballots.returned': 'số phiếu thu vào',
+    'ballots.valid': 'số phiếu hợp lệ',
+    'ballots.invalid': 'số phiếu không hợp lệ',
+  },
+  consultSteps: {
+    metOn: 'gặp gỡ, trao đổi',
+    letterSentOn: 'gửi văn bản lấy ý kiến',
+    opinionReceivedOn: 'nhận ý kiến',
+    dossierReceivedOn: 'nhận hồ sơ',
+  },
+  diagnostics: {
+    'E-QUORUM': (p) => `Hội nghị không hợp lệ: có mặt ${p.present}/${p.convened} người, cần ít nhất ${p.required} người (${p.num}/${p.den} số người được triệu tập). Không xét kết quả.`,
+    'E-COUNT-NOT-WHOLE': (p) => `“${p.value}” không phải số nguyên không âm (${fieldVi(String(p.field))}${p.name ? ` của ${p.name}` : ''}).`,
+    'E-PRESENT-GT-CONVENED': (p) => `Số người có mặt (${p.present}) lớn hơn số người được triệu tập (${p.convened}).`,
+    'E-AGREE-GT-PRESENT': (p) => `${p.name}: ${p.agree} phiếu đồng ý nhiều hơn số người có mặt (${p.present}).`,
+    'E-BALLOTS-SUM': (p) => `Phiếu hợp lệ (${p.valid}) + không hợp lệ (${p.invalid}) khác số phiếu thu vào (${p.returned}).`,
+    'E-BALLOTS-RETURNED-GT-ISSUED': (p) => `Số phiếu thu vào (${p.returned}) lớn hơn số phiếu phát ra (${p.issued}).`,
+    'E-BALLOTS-ISSUED-GT-PRESENT': (p) => `Số phiếu phát ra (${p.issued}) lớn hơn số người có mặt (${p.present}).`,
+    'E-DUPLICATE-ROW': (p) => `${p.name} có hai dòng cho chức danh “${p.title}”${p.firstCell ? ` (dòng trước ở ${p.firstCell})` : ''}.`,
+    'E-REMOVAL-NOT-IN-PLANNING': (p) => `${p.name} không có trong quy hoạch chức danh “${p.title}” nên không thể bỏ phiếu đưa ra khỏi quy hoạch.`,
+    'E-TERM-START-MISSING': () => 'Chưa có ngày bắt đầu nhiệm kỳ quy hoạch: cần để tính tuổi nghỉ hưu.',
+    'E-CONFERENCE-MISSING': () => 'Chưa có số người được triệu tập và số người có mặt của hội nghị.',
+    'E-STEP-UNKNOWN': (p) => `Quy trình “${p.procedure}” không có bước ${p.step}.`,
+    'E-DECISION-NO-TIE': (p) => `Chức danh “${p.title}” không có trường hợp bằng phiếu cần người đứng đầu quyết định, nhưng có quyết định chọn ${list(p.chosen)}.`,
+    'E-DECISION-NOT-IN-TIE': (p) => `Quyết định của người đứng đầu (chức danh “${p.title}”) chọn ${list(p.chosen)}, không thuộc nhóm bằng phiếu (${list(p.tied)}).`,
+    'E-DECISION-TOO-MANY': (p) => `Quyết định của người đứng đầu (chức danh “${p.title}”) chọn ${p.chosen} người, chỉ còn ${p.seats} chỗ.`,
+    'W-DECISION-FEWER': (p) => `Quyết định của người đứng đầu (chức danh “${p.title}”) chọn ${p.chosen} người trong ${p.seats} chỗ còn lại.`,
+    'W-ELIG-NO-BIRTH': (p) => `${p.name}: thiếu ngày sinh, chưa xác định được tuổi nghỉ hưu.`,
+    'W-ELIG-NO-GENDER': (p) => `${p.name}: thiếu giới tính, chưa xác định được tuổi nghỉ hưu.`,
+    'W-ELIG-NO-COLUMN': (p) => `Danh sách không có cột “${criterionVi(String(p.criterion))}”: tiêu chuẩn này chưa được kiểm tra.`,
+    'W-STRUCT-YOUNG': (p) => `Chức danh “${p.title}”: cán bộ trẻ (dưới ${p.age} tuổi) ${p.young}/${p.count}, chưa đạt ${ratio(p)}.`,
+    'W-STRUCT-WOMEN': (p) => `Chức danh “${p.title}”: cán bộ nữ ${p.women}/${p.count}, chưa đạt ${ratio(p)}.`,
+    'W-STRUCT-TITLES-PER-PERSON': (p) => `${p.name} được giới thiệu cho ${p.count} chức danh (${list(p.titles)}), quá ${p.max} chức danh cùng cấp.`,
+    'W-GAP-SHORTFALL': (p) => `Chức danh “${p.title}”: cần ${p.quota} người, hiện có ${p.have} người trong quy hoạch đủ điều kiện, còn thiếu ${p.shortfall}.`,
+    'W-CONSULT-INCOMPLETE': (p) => `${p.name}: chưa đủ các bước lấy ý kiến (${list(p.missing, consultVi)}).`,
+    'W-CONSULT-DISAGREE': (p) => `${p.name}: cơ quan nơi công tác không đồng ý.`,
+    'W-APPROVAL-MISSING': () => 'Chưa ghi ngày tập thể lãnh đạo thông qua danh sách nguồn từ nơi khác.',
+    'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
+  },
+  severity: { error: 'Lỗi', warning: 'Lưu ý' },
+  at: (where, message) => `${where}: ${message}`,
+  profile: {
+    heading: 'Bộ quy tắc đang dùng',
+    source: 'Căn cứ',
+    quorum: (s) => `Hội nghị hợp lệ khi có ${s.cmp} ${s.ratio} số người được triệu tập có mặt (${s.formula}).`,
+    threshold: (s) => `Phải đạt tỷ lệ phiếu đồng ý ${s.cmp} ${s.ratio} ${s.baseName} (${s.formula}).`,
+    removal: (s) => `Đề xuất đưa ra khỏi quy hoạch khi có ${s.cmp} ${s.ratio} ${s.baseName} đồng ý (${s.formula}).`,
+    quota: (s) => `Lấy từ trên xuống cho đủ ${s.quota} người mỗi chức danh${s.perTitle ? ` (${s.perTitle})` : ''}; một người không quá ${s.max} chức danh cùng cấp.`,
+    tie: (mode) =>
+      mode === 'straddle'
+        ? 'Khi từ 02 người trở lên bằng phiếu ở ranh giới số lượng, người đứng đầu quyết định; bằng phiếu trong số lượng thì đều được giới thiệu.'
+        : 'Mọi trường hợp từ 02 người trở lên bằng phiếu (đã đạt trên ngưỡng) đều do người đứng đầu quyết định.',
+    announce: (s) => `Công bố tại hội nghị: ${s.yes}. Không công bố: ${s.no}.`,
+    eligibility: (s) =>
+      `Còn đủ tuổi công tác ít nhất ${s.months} tháng (một nhiệm kỳ ${s.term} tháng) tính từ ngày bắt đầu nhiệm kỳ; tuổi nghỉ hưu theo Nghị định 135/2020: nam ${s.male}, nữ ${s.female}.`,
+    criteria: (s) => `Tiêu chuẩn khác: ${s}.`,
+    structure: (s) => `Phấn đấu cán bộ trẻ (dưới ${s.age} tuổi) ít nhất ${s.young}, cán bộ nữ ít nhất ${s.women} mỗi chức danh.`,
+    schedule: (s) => `${s.start} năm ${s.year}, mỗi năm tăng ${s.step} tháng đến ${s.final}`,
+    years: (y, m) => (m ? `${y} tuổi ${m} tháng` : `${y} tuổi`),
+    defaultBadge: 'Mặc định',
+    changedBadge: (n) => `Đã sửa ${n} thiết lập so với mặc định`,
+  },
+  taskpane: {
+    title: 'Quy Hoạch cán bộ',
+    subtitle: 'Quy trình nhân sự quy hoạch (Phụ lục 12)',
+    notInExcel: 'Trang đang mở ngoài Excel: chỉ xem bộ quy tắc.',
+    inExcel: 'Đã kết nối với Excel.',
+    loading: 'Đang tải…',
+    procedures: 'Quy trình và các bước',
+  },
+};
+
+function fieldVi(field: string): string {
+  return vi.fields[field] ?? field;
+}
+function criterionVi(id: string): string {
+  return vi.criteria[id] ?? id;
+}
+function consultVi(k: string): string {
+  return vi.consultSteps[k] ?? k;
+}

@@ -1,0 +1,56 @@
+// Builds the task pane (dist/taskpane.html), the ribbon's function file (dist/commands.html),
+// the icons (dist/assets/) and a self-hosted copy of office.js (dist/office-js/).
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { dev_server_port: port } = require('./package.json').config;
+
+const officeJs = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const serving = process.env.WEBPACK_SERVE === 'true';
+  return {
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          // office.js loads its host scripts (excel-*.js) and strings (<locale>/office_strings.js) beside itself.
+          { from: '*.js', context: officeJs, to: 'office-js', globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js'] }, filter: (p) => /[\\/](office|o15apptofilemappingtable|excel[\w.-]*)\.js$/.test(p) },
+          { from: '*/office_strings.js', context: officeJs, to: 'office-js' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          port,
+          static: { directory: path.resolve(__dirname, 'dist') },
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          server: { type: 'https', options: await require('./scripts/https-options').httpsOptions() },
+          client: { overlay: false },
+        }
+      : undefined,
+  };
+};
