@@ -3,7 +3,9 @@
 //                                             (office-addin-debugging starts the dev server)
 // npm start -- --web --document <url>         Excel on the web, any platform (a document URL on
 //                                             OneDrive / SharePoint is needed); other options are
-//                                             passed to office-addin-debugging unchanged
+//                                             passed to office-addin-debugging unchanged. On Linux
+//                                             the dev server runs here in the foreground and
+//                                             office-addin-debugging only sideloads.
 // npm start -- --browser                      only the dev server, in the foreground (the default on
 //                                             Linux and wherever desktop sideloading is unsupported)
 // npm stop                                    undoes any of these (scripts/stop.mjs)
@@ -202,7 +204,11 @@ function banner(url, noDesktopSideloading) {
   console.log(lines.join('\n'));
 }
 
-async function startBrowserMode(noDesktopSideloading) {
+/**
+ * Runs `npm run dev-server` in the foreground (its PID in PID_FILE for `npm stop`) until Ctrl+C.
+ * `whenReady`, if given, runs once the port answers (used to sideload into Excel on the web).
+ */
+async function startBrowserMode(noDesktopSideloading, whenReady) {
   const port = devServerPort();
   const url = `https://localhost:${port}/taskpane.html`;
   const existing = readPidFile();
@@ -256,8 +262,10 @@ async function startBrowserMode(noDesktopSideloading) {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, forward);
 
-  waitForPort(port, 180_000).then((up) => {
-    if (up && child.exitCode === null && !stopping) banner(url, noDesktopSideloading);
+  waitForPort(port, 180_000).then(async (up) => {
+    if (!up || child.exitCode !== null || stopping) return;
+    banner(url, noDesktopSideloading);
+    if (whenReady) await whenReady();
   });
 
   return new Promise((resolve) => {
@@ -296,7 +304,14 @@ async function main() {
       );
       return 1;
     }
-    return startOfficeAddinDebugging('web', opts.passThrough);
+    if (desktopSideloading) return startOfficeAddinDebugging('web', opts.passThrough);
+    // Elsewhere office-addin-debugging would start the dev server itself and first install its CA
+    // with sudo, which fails: run the dev server here and let it only sideload (it skips starting a
+    // server when the port is already in use).
+    return startBrowserMode(false, async () => {
+      const code = await startOfficeAddinDebugging('web', opts.passThrough);
+      if (code !== 0) console.error(`office-addin-debugging: mã thoát / exit code ${code}`);
+    });
   }
   if (desktopSideloading) return startOfficeAddinDebugging('desktop', opts.passThrough);
   return startBrowserMode(true);

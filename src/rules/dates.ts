@@ -72,8 +72,9 @@ export function lastDayOfMonth(ym: YearMonth): IsoDate {
 export function periodEnd(start: IsoDate, months: number): IsoDate {
   const { year, month, day } = parseIso(start);
   const target = fromMonthIndex(monthIndex({ year, month }) + months);
-  const clampedDay = Math.min(day, daysInMonth(target.year, target.month));
-  const t = Date.UTC(target.year, target.month - 1, clampedDay) - 86_400_000;
+  // A period that would end on a day the month lacks (31/01 + 1 month) ends on that month's last day.
+  if (day > daysInMonth(target.year, target.month)) return lastDayOfMonth(target);
+  const t = Date.UTC(target.year, target.month - 1, day) - 86_400_000;
   const d = new Date(t);
   return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }

@@ -31,8 +31,8 @@ export function checkConference(conference: ConferenceInput): Diagnostic[] {
 }
 
 /**
- * Vote rows: agree is a whole number ≥ 0 and at most the ballots that could be cast
- * (those present, or valid ballots where recorded); one row per person per title.
+ * Vote rows: agree is a whole number ≥ 0 and at most the number of people present
+ * (ballots returned cannot exceed them); one row per person per title.
  */
 export function checkVotes(votes: readonly VoteRow[], present: number, field = 'agree'): Diagnostic[] {
   const out: Diagnostic[] = [];

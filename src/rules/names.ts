@@ -42,46 +42,63 @@ interface CollationKey {
   tertiary: number[];
 }
 
+interface CharWeights {
+  primary: number;
+  secondary: number;
+  tertiary: number;
+}
+
+/** Weights of one precomposed character (NFC), worked out once from its decomposition. */
+function charWeights(ch: string): CharWeights {
+  const decomposed = ch.normalize('NFD');
+  const base = decomposed[0];
+  let letter = base.toLowerCase();
+  let tone = 0;
+  for (const mark of decomposed.slice(1)) {
+    if (mark in TONES) tone = TONES[mark];
+    else if (mark === BREVE || mark === CIRCUMFLEX || mark === HORN) letter = (letter + mark).normalize('NFC');
+    else letter += mark;
+  }
+  const rank = LETTER_RANK.get(letter);
+  return {
+    // The space between words sorts before every letter, so words compare one by one (Hà Thị < Hàn Văn).
+    // Letters outside the Vietnamese alphabet (digits, punctuation, foreign letters) sort by code point after z.
+    primary: base === ' ' ? -1 : rank !== undefined ? rank : ALPHABET.length + (letter.codePointAt(0) ?? 0),
+    secondary: tone,
+    tertiary: base === base.toLowerCase() ? 0 : 1,
+  };
+}
+
+const WEIGHTS = new Map<string, CharWeights>();
+
 function collationKey(text: string): CollationKey {
   const key: CollationKey = { primary: [], secondary: [], tertiary: [] };
-  const decomposed = normalizeName(text).normalize('NFD');
-  let i = 0;
-  while (i < decomposed.length) {
-    const base = decomposed[i];
-    i++;
-    let letter = base.toLowerCase();
-    let tone = 0;
-    while (i < decomposed.length && /\p{M}/u.test(decomposed[i])) {
-      const mark = decomposed[i];
-      if (mark in TONES) tone = TONES[mark];
-      else if (mark === BREVE || mark === CIRCUMFLEX || mark === HORN) letter = (letter + mark).normalize('NFC');
-      else letter += mark;
-      i++;
-    }
-    const rank = LETTER_RANK.get(letter);
-    // Letters outside the Vietnamese alphabet (digits, punctuation, foreign letters) sort by code point after z.
-    key.primary.push(rank !== undefined ? rank : ALPHABET.length + (letter.codePointAt(0) ?? 0));
-    key.secondary.push(tone);
-    key.tertiary.push(base === base.toLowerCase() ? 0 : 1);
+  for (const ch of normalizeName(text)) {
+    let w = WEIGHTS.get(ch);
+    if (!w) WEIGHTS.set(ch, (w = charWeights(ch)));
+    key.primary.push(w.primary);
+    key.secondary.push(w.secondary);
+    key.tertiary.push(w.tertiary);
   }
   return key;
 }
 
-function compareArrays(a: number[], b: number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
+/**
+ * A string whose code-unit order is the collation order: the letters, then the tones, then the
+ * case, each level ended by a separator lower than any element (a shorter word sorts first).
+ * Computing it once per name keeps sorting long lists fast.
+ */
+export function sortKey(text: string): string {
+  const k = collationKey(text);
+  const encode = (xs: number[]) => String.fromCharCode(...xs.map((x) => 0x100 + Math.min(x, 0xfeff)));
+  return `${encode(k.primary)}\u0001${encode(k.secondary)}\u0001${encode(k.tertiary)}`;
 }
+
+const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Vietnamese collation of two strings: letters, then tones, then case. */
 export function compareVietnamese(a: string, b: string): number {
-  const ka = collationKey(a);
-  const kb = collationKey(b);
-  return (
-    compareArrays(ka.primary, kb.primary) ||
-    compareArrays(ka.secondary, kb.secondary) ||
-    compareArrays(ka.tertiary, kb.tertiary)
-  );
+  return order(sortKey(a), sortKey(b));
 }
 
 /** Split a full name into the given name (last word) and the rest. */
@@ -91,9 +108,12 @@ export function splitName(name: string): { given: string; rest: string } {
   return { given, rest: words.join(' ') };
 }
 
-/** Order of Vietnamese lists: given name, then family and middle names. */
+/** The sort key of a name in the order of Vietnamese lists: given name, then family and middle names. */
+export function nameSortKey(name: string): string {
+  const { given, rest } = splitName(name);
+  return `${sortKey(given)}\u0000${sortKey(rest)}`;
+}
+
 export function compareNames(a: string, b: string): number {
-  const na = splitName(a);
-  const nb = splitName(b);
-  return compareVietnamese(na.given, nb.given) || compareVietnamese(na.rest, nb.rest);
+  return order(nameSortKey(a), nameSortKey(b));
 }

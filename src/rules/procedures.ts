@@ -3,7 +3,7 @@ import { diagnostic } from './codes';
 import { assessConference } from './conference';
 import { assessEligibility } from './eligibility';
 import { checkVotes } from './invariants';
-import { compareNames } from './names';
+import { nameSortKey } from './names';
 import { DEFAULT_PROFILE, quotaFor, type RuleProfile, type ThresholdSetting } from './profile';
 import { selectByQuota, type Candidate } from './selection';
 import { gapForTitle, gapWarnings, structureWarnings, summarizeTitle, titlesPerPersonWarnings, type Member } from './structure';
@@ -63,13 +63,20 @@ const OUTCOME_ORDER: Outcome[] = ['selected', 'awaiting-head', 'passed-not-selec
 export function shortlistOrder(results: PersonResult[]): PersonResult[] {
   const titleOrder = new Map<string, number>();
   for (const r of results) if (!titleOrder.has(r.title ?? '')) titleOrder.set(r.title ?? '', titleOrder.size);
-  return [...results].sort(
+  const keyed = results.map((r) => ({
+    r,
+    title: titleOrder.get(r.title ?? '') ?? 0,
+    outcome: OUTCOME_ORDER.indexOf(r.outcome),
+    name: nameSortKey(r.name),
+  }));
+  keyed.sort(
     (a, b) =>
-      (titleOrder.get(a.title ?? '') ?? 0) - (titleOrder.get(b.title ?? '') ?? 0) ||
-      OUTCOME_ORDER.indexOf(a.outcome) - OUTCOME_ORDER.indexOf(b.outcome) ||
-      (b.agree ?? 0) - (a.agree ?? 0) ||
-      compareNames(a.name, b.name),
+      a.title - b.title ||
+      a.outcome - b.outcome ||
+      (b.r.agree ?? 0) - (a.r.agree ?? 0) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
+  return keyed.map((k) => k.r);
 }
 
 function groupByTitle<T extends { title: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -301,8 +308,20 @@ const annualExternal1: StepDefinition = {
     const external = eligibilityStep(this, input.candidates ?? [], { ...input, profile });
     if ('error' in onSite) return finish(this, { people: [], diagnostics: [onSite.error] });
     if ('error' in external) return finish(this, { people: [], diagnostics: [external.error] });
-    const diagnostics = [...onSite.diagnostics.filter((d) => d.code !== 'W-STRUCT-WOMEN' && d.code !== 'W-STRUCT-YOUNG'), ...external.diagnostics];
-    const titles = onSite.titles.map((t) => gapForTitle(t, profile));
+    // GAP rows for every title: those in planning for it, and those external candidates are proposed for.
+    const eligibleOnSite = new Set(onSite.results.filter((r) => r.outcome === 'eligible').map((r) => r.id));
+    const titles = titleList([...roster, ...(input.candidates ?? [])], profile, input).map((title) =>
+      gapForTitle(summarizeTitle(title, roster.filter((p) => p.titles.includes(title) && eligibleOnSite.has(p.id)), profile, input.termStart), profile),
+    );
+    // Composition warnings concern the gap (below); a missing column is said once.
+    const seen = new Set<string>();
+    const diagnostics = [...onSite.diagnostics, ...external.diagnostics].filter((d) => {
+      if (d.code === 'W-STRUCT-WOMEN' || d.code === 'W-STRUCT-YOUNG') return false;
+      const key = d.code === 'W-ELIG-NO-COLUMN' ? `${d.code}:${d.params.criterion}` : '';
+      if (key && seen.has(key)) return false;
+      if (key) seen.add(key);
+      return true;
+    });
     for (const t of titles) diagnostics.push(...gapWarnings(t));
     return finish(this, { people: external.results, titles, diagnostics });
   },

@@ -81,6 +81,14 @@ describe('ELIG (mục I.1): age allows one full term', () => {
     expect(person(elig([cadre('b', { birth: '1966-12' })], { profile }), 'b').outcome).toBe('eligible'); // retires 2028-12-31
   });
 
+  test('ELIG: a term from mid-month (2026-03-15) ends 2031-03-14; retiring 2031-03-31 is eligible (60 whole months), 2031-02-28 is not (59)', () => {
+    const result = elig([cadre('a', { birth: '1969-03' }), cadre('b', { birth: '1969-02' })], { termStart: '2026-03-15' });
+    expect(person(result, 'a').outcome).toBe('eligible');
+    expect(ageOf(person(result, 'a'))).toMatchObject({ retirementDate: '2031-03-31', termEnd: '2031-03-14', monthsRemaining: 60 });
+    expect(person(result, 'b').outcome).toBe('ineligible');
+    expect(ageOf(person(result, 'b'))).toMatchObject({ retirementDate: '2031-02-28', monthsRemaining: 59 });
+  });
+
   test('ELIG: missing birth date → ineligible with a missing age finding and W-ELIG-NO-BIRTH naming the row', () => {
     const source = { sheet: 'Danh sách', cell: 'A7' };
     const result = elig([cadre('a', { birth: undefined, source })]);

@@ -3,7 +3,7 @@
  * step 1 GAP (+ ELIG, STRUCT), step 2 QUORUM + approval, step 3 CONSULT, step 4 L50C + CONSULT warnings.
  */
 import { runStep, type ConsultFacts, type RosterPerson } from '../../src/rules';
-import { codes, only, person, TITLE, votes } from './helpers';
+import { codes, only, person, TITLE } from './helpers';
 
 const termStart = '2026-01-01';
 
@@ -33,6 +33,25 @@ describe('GAP (mục II.2(1)): quota minus people in planning who still meet ELI
       { title: TITLE, quota: 3, count: 2, women: 1, young: 0, inPlanningEligible: 2, shortfall: 1, womenNeeded: 0, youngNeeded: 1 },
     ]);
     expect(only(result, 'W-GAP-SHORTFALL')).toMatchObject({ severity: 'warning', rule: 'GAP', params: { title: TITLE, quota: 3, have: 2, shortfall: 1 } });
+  });
+
+  test('GAP: a title only external candidates are proposed for still gets its row (nobody in planning: the whole quota is short)', () => {
+    const result = runStep('annual-external', 1, {
+      roster,
+      candidates: [staff('y1', { inPlanning: false, titles: ['Chánh Văn phòng'] })],
+      termStart,
+      quota: { [TITLE]: 3 },
+    });
+    expect(result.titles?.map((t) => [t.title, t.inPlanningEligible, t.shortfall])).toEqual([
+      [TITLE, 2, 1],
+      ['Chánh Văn phòng', 0, 3],
+    ]);
+  });
+
+  test('GAP: a missing criterion column is reported once, not once per list', () => {
+    const result = runStep('annual-external', 1, { roster, candidates, termStart });
+    const missing = result.diagnostics.filter((d) => d.code === 'W-ELIG-NO-COLUMN').map((d) => d.params.criterion);
+    expect(missing).toEqual(['training', 'politicalTheory', 'ratings', 'discipline']);
   });
 
   test('GAP: the external candidates are the people of the step, each with an ELIG outcome', () => {

@@ -212,6 +212,24 @@ describe('TIE (mục I.3, II.1(2), II.2(4)): equal votes above 50% that the quot
   });
 });
 
+describe('TIE (mục I.3): decisions are matched to their own tie', () => {
+  const all: RuleProfile = { ...DEFAULT_PROFILE, tie: { mode: 'all' } };
+  const rows = votes([['a', 9], ['b', 9], ['c', 7], ['d', 7], ['e', 6]]);
+
+  test('TIE (mode "all", two ties): a decision for the second tie is not taken for the first, which still awaits the head', () => {
+    const result = run(rows, { profile: all, decisions: [decision(['c'])] });
+    expect(codes(result)).toEqual([]);
+    expect(outcomes(result)).toEqual({ a: 'awaiting-head', b: 'awaiting-head', c: 'selected', d: 'passed-not-selected', e: 'passed-not-selected' });
+    expect(tieOf(person(result, 'c'))).toMatchObject({ tiedWith: ['c', 'd'], seats: 1, decision: { chosen: ['c'] } });
+  });
+
+  test('TIE (mode "all", two ties): one decision per tie completes the selection', () => {
+    const result = run(rows, { profile: all, decisions: [decision(['d']), decision(['a', 'b'])] });
+    expect(codes(result)).toEqual([]);
+    expect(outcomes(result)).toEqual({ a: 'selected', b: 'selected', c: 'passed-not-selected', d: 'selected', e: 'passed-not-selected' });
+  });
+});
+
 describe('TOP + TIE (mục I.3): properties over random vote lists', () => {
   const input = fc
     .record({
