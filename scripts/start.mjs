@@ -317,7 +317,9 @@ async function main() {
   return startBrowserMode(true);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Runs `main` when the module at `metaUrl` is the script node was started with; its result is the exit code. */
+export function runWhenExecuted(metaUrl, main) {
+  if (!process.argv[1] || path.resolve(process.argv[1]) !== fileURLToPath(metaUrl)) return;
   main().then(
     (code) => {
       process.exitCode = code;
@@ -328,3 +330,5 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     },
   );
 }
+
+runWhenExecuted(import.meta.url, main);

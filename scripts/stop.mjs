@@ -9,9 +9,8 @@
 
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
+  runWhenExecuted,
   DEBUGGING_MARKER,
   MANIFEST,
   PID_FILE,
@@ -102,14 +101,4 @@ async function main() {
   return code;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      console.error(err instanceof Error ? err.stack : err);
-      process.exitCode = 1;
-    },
-  );
-}
+runWhenExecuted(import.meta.url, main);
