@@ -38,43 +38,56 @@ export function selectByQuota(
     else groups.push([c]);
   }
   const top = (c: Candidate, within: boolean): TopFinding => ({ rule: 'TOP', clause, quota, rank: c.rank, within });
-  const pending = decisions.filter((d) => d.title === title);
-  const used = new Set<HeadDecision>();
 
-  // Which ties go to the head does not depend on any decision: find them first, so that a decision naming
-  // nobody in a tie can still be matched to it (E-DECISION-NOT-IN-TIE) unless it names somebody in another.
-  const toHead = new Set<Candidate[]>();
-  for (let i = 0, seats = quota; i < groups.length && seats > 0; seats -= Math.min(seats, groups[i].length), i++) {
-    if (groups[i].length > seats || (mode === 'all' && groups[i].length > 1)) toHead.add(groups[i]);
-  }
-  const namesOtherTie = (d: HeadDecision, group: Candidate[]): boolean =>
-    [...toHead].some((g) => g !== group && g.some((c) => d.chosen.includes(c.id)));
-
+  // First the plan, which depends on no decision: each group of equal votes is within the quota,
+  // beyond it, or a tie for `seats` places that goes to the head.
+  type Place = { group: Candidate[]; kind: 'within' | 'beyond' | 'tie'; seats: number };
+  const plan: Place[] = [];
   let seatsLeft = quota;
   for (const group of groups) {
-    const fits = group.length <= seatsLeft;
     if (seatsLeft <= 0) {
-      for (const c of group) selections.set(c.id, { outcome: 'passed-not-selected', findings: [top(c, false)] });
-      continue;
-    }
-    if (fits && (mode === 'straddle' || group.length === 1)) {
-      for (const c of group) selections.set(c.id, { outcome: 'selected', findings: [top(c, true)] });
+      plan.push({ group, kind: 'beyond', seats: 0 });
+    } else if (group.length <= seatsLeft && (mode === 'straddle' || group.length === 1)) {
+      plan.push({ group, kind: 'within', seats: group.length });
       seatsLeft -= group.length;
+    } else {
+      // A tie for the last places (or, in mode 'all', any tie): the head decides.
+      const seats = Math.min(seatsLeft, group.length);
+      plan.push({ group, kind: 'tie', seats });
+      seatsLeft -= seats;
+    }
+  }
+
+  // Then the decisions: each belongs to the tie that holds someone it chooses; one that names nobody
+  // in any tie is taken for the first undecided tie, and reported as choosing outside it.
+  const ties = plan.filter((p) => p.kind === 'tie');
+  const decisionOf = new Map<Place, HeadDecision>();
+  const strays: HeadDecision[] = [];
+  for (const d of decisions.filter((x) => x.title === title)) {
+    const tie = ties.find((t) => !decisionOf.has(t) && t.group.some((c) => d.chosen.includes(c.id)));
+    if (tie) decisionOf.set(tie, d);
+    else strays.push(d);
+  }
+  for (const d of strays) {
+    const tie = ties.find((t) => !decisionOf.has(t));
+    if (tie) decisionOf.set(tie, d);
+    else diagnostics.push(diagnostic('E-DECISION-NO-TIE', { title, chosen: d.chosen }, d.source));
+  }
+
+  for (const place of plan) {
+    const { group, seats } = place;
+    if (place.kind !== 'tie') {
+      const within = place.kind === 'within';
+      for (const c of group) selections.set(c.id, { outcome: within ? 'selected' : 'passed-not-selected', findings: [top(c, within)] });
       continue;
     }
-    // A tie for the last seats (or, in mode 'all', any tie): the head decides.
-    const seats = Math.min(seatsLeft, group.length);
-    seatsLeft -= seats;
     const ids = group.map((c) => c.id);
-    const decision =
-      pending.find((d) => d.chosen.some((id) => ids.includes(id))) ??
-      pending.find((d) => !used.has(d) && !namesOtherTie(d, group));
-    const tie = (): TieFinding => ({ rule: 'TIE', clause, votes: group[0].agree, tiedWith: ids, seats });
+    const tie: TieFinding = { rule: 'TIE', clause, votes: group[0].agree, tiedWith: ids, seats };
+    const decision = decisionOf.get(place);
     if (!decision) {
-      for (const c of group) selections.set(c.id, { outcome: 'awaiting-head', findings: [top(c, false), tie()] });
+      for (const c of group) selections.set(c.id, { outcome: 'awaiting-head', findings: [top(c, false), tie] });
       continue;
     }
-    used.add(decision);
     const outsiders = decision.chosen.filter((id) => !ids.includes(id));
     if (outsiders.length) {
       diagnostics.push(diagnostic('E-DECISION-NOT-IN-TIE', { title, chosen: outsiders, tied: group.map((c) => c.name) }, decision.source));
@@ -83,17 +96,11 @@ export function selectByQuota(
     } else if (decision.chosen.length < seats) {
       diagnostics.push(diagnostic('W-DECISION-FEWER', { title, chosen: decision.chosen.length, seats }, decision.source));
     }
-    const record = { by: decision.by, on: decision.on, chosen: [...decision.chosen] };
+    const decided: TieFinding = { ...tie, decision: { by: decision.by, on: decision.on, chosen: [...decision.chosen] } };
     for (const c of group) {
       const chosen = decision.chosen.includes(c.id);
-      selections.set(c.id, {
-        outcome: chosen ? 'selected' : 'passed-not-selected',
-        findings: [top(c, chosen), { ...tie(), decision: record }],
-      });
+      selections.set(c.id, { outcome: chosen ? 'selected' : 'passed-not-selected', findings: [top(c, chosen), decided] });
     }
-  }
-  for (const d of pending) {
-    if (!used.has(d)) diagnostics.push(diagnostic('E-DECISION-NO-TIE', { title, chosen: d.chosen }, d.source));
   }
   return { selections, diagnostics };
 }
