@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', '*.config.{js,mjs}', 'webpack.config.js', 'jest.config.js', 'test/support/**/*.js'],
+    files: ['scripts/**/*.{js,mjs}', 'bin/**/*.cjs', '*.config.{js,mjs}', 'webpack.config.js', 'jest.config.js', 'test/support/**/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

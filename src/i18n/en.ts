@@ -114,7 +114,50 @@ export const en: Messages = {
     'W-CONSULT-INCOMPLETE': (p) => `${p.name}: consultation incomplete (${list(p.missing, (k) => en.consultSteps[k] ?? k)}).`,
     'W-CONSULT-DISAGREE': (p) => `${p.name}: the current agency does not agree.`,
     'W-APPROVAL-MISSING': () => "The date of the leadership's approval of the external list is missing.",
+    'E-SHEET-NOT-FOUND': (p) => (p.sheet ? `There is no sheet “${p.sheet}” (${sheetKind(p.kind)}).` : `No ${sheetKind(p.kind)} sheet found: a table with column headers such as “Họ và tên”${p.kind === 'votes' ? ', “Số phiếu đồng ý”' : ''} is needed.`),
+    'E-SHEET-AMBIGUOUS': (p) => `Several sheets look like the ${sheetKind(p.kind)} (${list(p.sheets)}): choose one.`,
+    'E-NO-TABLE': (p) => `Sheet “${p.sheet}” holds no ${sheetKind(p.kind)} table (no header row found).`,
+    'E-NOT-A-NUMBER': (p) => `“${p.value}” is not a number (${en.fields[String(p.field)] ?? p.field}${p.name ? ` of ${p.name}` : ''}).`,
+    'E-NAME-MISSING': () => 'A row has figures but no name.',
+    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (born ${p.birth})` : ''} is not on the roster.`,
+    'E-AMBIGUOUS-MATCH': (p) => `${p.name} matches several people on the roster (${list(p.cells)}): add a birth date or a code.`,
+    'E-TARGET-NOT-EMPTY': (p) => `The result columns (${p.range}) hold the user's data: nothing is overwritten. Leave the columns right of the table empty.`,
+    'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,
+    'W-BAD-DATE': (p) => `${p.name}: “${p.value}” is not a date (dd/mm/yyyy).`,
+    'W-BAD-GENDER': (p) => `${p.name}: gender “${p.value}” is unclear (Nam/Nữ).`,
+    'W-BAD-MARK': (p) => `${p.name}: “${p.value}” is neither yes nor no.`,
+    'W-COUNT-BLANK': (p) => `${p.name}: the vote count is blank; not counted.`,
+    'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
+  },
+  columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
+  cli: {
+    usage: `Usage: quy-hoach run <workbook.xlsx> [options]
+
+Options:
+  --procedure next-term|annual-local|annual-external   procedure (default next-term)
+  --step N              step of the procedure (default: from the vote sheet found)
+  --roster SHEET        the roster sheet
+  --votes SHEET         the vote-count sheet
+  --candidates SHEET    the external candidates sheet
+  --convened N          people convened (over the workbook's figure)
+  --present N           people present (over the workbook's figure)
+  --quota N             people per title (default from the profile)
+  --term-start YYYY-MM-DD  first day of the planning term
+  --profile FILE.json   a rule profile other than the default
+  --out FILE.xlsx       output file (default: a new file beside the input)
+  --in-place            write into the input file itself
+  --json                print the result as JSON
+  --lang vi|en          language
+  --help                this help
+
+Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usage.`,
+    badUsage: (why) => `Wrong usage: ${why}`,
+    written: (file) => `Results written to ${file}`,
+    nothingWritten: 'Nothing written: the workbook has errors.',
+    conference: (c) => `Conference: ${c.convened} convened, ${c.present} present — ${c.quorate ? 'valid' : 'not valid'}${c.announced ? '' : ' — NOT ANNOUNCED AT THE CONFERENCE'}`,
+    counts: 'Results',
+    badProfile: (file) => `The profile ${file} is not valid:`,
   },
   severity: { error: 'Error', warning: 'Warning' },
   at: (where, message) => `${where}: ${message}`,
@@ -151,4 +194,8 @@ export const en: Messages = {
 
 function field(f: string): string {
   return en.fields[f] ?? f;
+}
+function sheetKind(kind: unknown): string {
+  const kinds: Record<string, string> = { roster: 'roster', votes: 'vote count', candidates: 'external candidates' };
+  return kinds[String(kind)] ?? String(kind);
 }

@@ -1,4 +1,5 @@
 import type { CODES, Outcome, ProcedureId, RuleId } from '../rules';
+import type { WorkbookCode } from '../workbook/codes';
 
 /** The shape of a message catalogue. Every user-facing word of the product comes from one of these. */
 
@@ -44,7 +45,17 @@ export interface Messages {
   criteria: Record<string, string>;
   fields: Record<string, string>;
   consultSteps: Record<string, string>;
-  diagnostics: Record<keyof typeof CODES, (p: Params) => string>;
+  diagnostics: Record<keyof typeof CODES | WorkbookCode, (p: Params) => string>;
+  columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string };
+  cli: {
+    usage: string;
+    badUsage: (why: string) => string;
+    written: (file: string) => string;
+    nothingWritten: string;
+    conference: (c: { convened: number; present: number; quorate: boolean; announced: boolean }) => string;
+    counts: string;
+    badProfile: (file: string) => string;
+  };
   severity: { error: string; warning: string };
   at: (where: string, message: string) => string;
   profile: {

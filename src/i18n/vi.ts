@@ -114,7 +114,50 @@ export const vi: Messages = {
     'W-CONSULT-INCOMPLETE': (p) => `${p.name}: chưa đủ các bước lấy ý kiến (${list(p.missing, consultVi)}).`,
     'W-CONSULT-DISAGREE': (p) => `${p.name}: cơ quan nơi công tác không đồng ý.`,
     'W-APPROVAL-MISSING': () => 'Chưa ghi ngày tập thể lãnh đạo thông qua danh sách nguồn từ nơi khác.',
+    'E-SHEET-NOT-FOUND': (p) => (p.sheet ? `Không có trang tính “${p.sheet}” (${sheetKind(p.kind)}).` : `Không tìm thấy trang tính ${sheetKind(p.kind)}: cần một bảng có tiêu đề cột như “Họ và tên”${p.kind === 'votes' ? ', “Số phiếu đồng ý”' : ''}.`),
+    'E-SHEET-AMBIGUOUS': (p) => `Có nhiều trang tính giống ${sheetKind(p.kind)} (${list(p.sheets)}): hãy chọn một trang.`,
+    'E-NO-TABLE': (p) => `Trang tính “${p.sheet}” không có bảng ${sheetKind(p.kind)} (không thấy dòng tiêu đề cột).`,
+    'E-NOT-A-NUMBER': (p) => `“${p.value}” không phải là số (${vi.fields[String(p.field)] ?? p.field}${p.name ? ` của ${p.name}` : ''}).`,
+    'E-NAME-MISSING': () => 'Dòng có số liệu nhưng không có họ và tên.',
+    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (sinh ${p.birth})` : ''} không có trong danh sách trích ngang.`,
+    'E-AMBIGUOUS-MATCH': (p) => `${p.name} khớp với nhiều người trong danh sách trích ngang (${list(p.cells)}): cần thêm ngày sinh hoặc mã cán bộ.`,
+    'E-TARGET-NOT-EMPTY': (p) => `Các cột kết quả (${p.range}) đang có dữ liệu của người dùng: không ghi đè. Hãy để trống các cột bên phải bảng.`,
+    'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,
+    'W-BAD-DATE': (p) => `${p.name}: “${p.value}” không đọc được là ngày (dd/mm/yyyy).`,
+    'W-BAD-GENDER': (p) => `${p.name}: giới tính “${p.value}” không rõ (Nam/Nữ).`,
+    'W-BAD-MARK': (p) => `${p.name}: “${p.value}” không rõ là có hay không.`,
+    'W-COUNT-BLANK': (p) => `${p.name}: ô số phiếu để trống, không xét.`,
+    'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
+  },
+  columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
+  cli: {
+    usage: `Cách dùng: quy-hoach run <sổ-tính.xlsx> [tuỳ chọn]
+
+Tuỳ chọn:
+  --procedure next-term|annual-local|annual-external   quy trình (mặc định next-term)
+  --step N              bước của quy trình (mặc định: theo trang kiểm phiếu tìm thấy)
+  --roster TÊN-TRANG    trang danh sách trích ngang
+  --votes TÊN-TRANG     trang kết quả kiểm phiếu
+  --candidates TÊN-TRANG  trang danh sách nguồn từ nơi khác
+  --convened N          số người được triệu tập (ghi đè số trong sổ tính)
+  --present N           số người có mặt (ghi đè số trong sổ tính)
+  --quota N             số lượng quy hoạch mỗi chức danh (mặc định theo bộ quy tắc)
+  --term-start YYYY-MM-DD  ngày bắt đầu nhiệm kỳ quy hoạch
+  --profile TỆP.json    bộ quy tắc khác bộ mặc định
+  --out TỆP.xlsx        tệp kết quả (mặc định: tệp mới cạnh tệp gốc)
+  --in-place            ghi vào chính tệp gốc
+  --json                in kết quả dạng JSON
+  --lang vi|en          ngôn ngữ
+  --help                trợ giúp
+
+Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 dùng sai lệnh.`,
+    badUsage: (why) => `Dùng sai lệnh: ${why}`,
+    written: (file) => `Đã ghi kết quả vào ${file}`,
+    nothingWritten: 'Không ghi gì vì sổ tính có lỗi.',
+    conference: (c) => `Hội nghị: triệu tập ${c.convened}, có mặt ${c.present} — ${c.quorate ? 'hợp lệ' : 'không hợp lệ'}${c.announced ? '' : ' — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ'}`,
+    counts: 'Kết quả',
+    badProfile: (file) => `Bộ quy tắc ${file} không hợp lệ:`,
   },
   severity: { error: 'Lỗi', warning: 'Lưu ý' },
   at: (where, message) => `${where}: ${message}`,
@@ -157,4 +200,8 @@ function criterionVi(id: string): string {
 }
 function consultVi(k: string): string {
   return vi.consultSteps[k] ?? k;
+}
+function sheetKind(kind: unknown): string {
+  const kinds: Record<string, string> = { roster: 'danh sách trích ngang', votes: 'kết quả kiểm phiếu', candidates: 'danh sách nguồn từ nơi khác' };
+  return kinds[String(kind)] ?? String(kind);
 }

@@ -113,11 +113,12 @@ export interface ConsultFacts {
   name: string;
   title?: string;
   currentAgency?: string;
-  metOn?: IsoDate;
-  letterSentOn?: IsoDate;
-  opinionReceivedOn?: IsoDate;
+  /** A date, or true where the sheet marks the fact done without a date. */
+  metOn?: IsoDate | true;
+  letterSentOn?: IsoDate | true;
+  opinionReceivedOn?: IsoDate | true;
   opinionAgrees?: boolean;
-  dossierReceivedOn?: IsoDate;
+  dossierReceivedOn?: IsoDate | true;
   source?: SourceRef;
 }
 

@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from 'fs';
+import { basename, dirname, extname, join, resolve } from 'path';
+import { parseArgs } from 'util';
+import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
+import { readXlsx } from '../hosts/xlsx/read';
+import { describeDiagnostic, messages, type Lang } from '../i18n';
+import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
+import { runJson, runPipeline } from '../workbook/pipeline';
+
+/** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
+
+const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
+
+class UsageError extends Error {}
+
+function whole(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${name} ${v}`);
+  return Number(v);
+}
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
+
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let lang: Lang = 'vi';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        procedure: { type: 'string' },
+        step: { type: 'string' },
+        roster: { type: 'string' },
+        votes: { type: 'string' },
+        candidates: { type: 'string' },
+        convened: { type: 'string' },
+        present: { type: 'string' },
+        quota: { type: 'string' },
+        'term-start': { type: 'string' },
+        profile: { type: 'string' },
+        out: { type: 'string' },
+        'in-place': { type: 'boolean' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    if (values.lang !== undefined) {
+      if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang ${values.lang}`);
+      lang = values.lang;
+    }
+    const m = messages(lang);
+    if (values.help) {
+      io.out(m.cli.usage);
+      return 0;
+    }
+    const [command, file, ...rest] = positionals;
+    if (command !== 'run' || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
+    const procedure = (values.procedure ?? 'next-term') as ProcedureId;
+    if (!PROCEDURES.includes(procedure)) throw new UsageError(`--procedure ${values.procedure}`);
+    const termStart = values['term-start'];
+    if (termStart !== undefined && !isIsoDate(termStart)) throw new UsageError(`--term-start ${termStart}`);
+    if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
+
+    let profile: RuleProfile = DEFAULT_PROFILE;
+    if (values.profile) {
+      const loaded = loadProfile(readFileSync(values.profile, 'utf8'));
+      if (!loaded.ok) {
+        io.err(m.cli.badProfile(values.profile));
+        for (const i of loaded.issues) io.err(`  ${i.path || '(root)'}: ${i.expected}`);
+        return 2;
+      }
+      profile = loaded.profile;
+    }
+
+    const input = resolve(file);
+    const { workbook, snapshot } = await readXlsx(readFileSync(input));
+    const run = runPipeline(snapshot, {
+      procedure,
+      step: whole('step', values.step),
+      rosterSheet: values.roster,
+      votesSheet: values.votes,
+      candidatesSheet: values.candidates,
+      profile,
+      lang,
+      overrides: {
+        convened: whole('convened', values.convened),
+        present: whole('present', values.present),
+        quota: whole('quota', values.quota),
+        termStart,
+      },
+    });
+
+    let written: string | undefined;
+    if (run.ok && run.plan) {
+      applyPlan(workbook, run.plan);
+      written = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`));
+      writeFileSync(written, await writeXlsx(workbook));
+    }
+
+    if (values.json) {
+      io.out(JSON.stringify({ ...runJson(run, lang, profile), output: written ?? null }, null, 2));
+    } else {
+      const c = run.result?.conference;
+      if (c) io.out(m.cli.conference(c));
+      const counts = new Map<string, number>();
+      for (const p of run.result?.people ?? []) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
+      if (counts.size) io.out(`${m.cli.counts}: ${[...counts].map(([o, n]) => `${m.outcomes[o as keyof typeof m.outcomes]} ${n}`).join(', ')}`);
+      for (const d of run.diagnostics) (d.severity === 'error' ? io.err : io.out)(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
+      io.out(written ? m.cli.written(written) : m.cli.nothingWritten);
+    }
+    return run.ok ? 0 : 1;
+  } catch (e) {
+    const m = messages(lang);
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(m.cli.badUsage((e as Error).message));
+      io.err(m.cli.usage);
+      return 2;
+    }
+    if ((e as { code?: string }).code === 'ENOENT') {
+      io.err(m.cli.badUsage((e as Error).message));
+      return 2;
+    }
+    throw e;
+  }
+}

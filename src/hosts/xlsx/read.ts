@@ -1,0 +1,242 @@
+/**
+ * xlsx host, read step (shared/DESIGN.md "read"): an .xlsx file (ExcelJS) → WorkbookSnapshot,
+ * the same plain data the Office.js host reads, so parsing never knows where it came from.
+ *
+ * ExcelJS traps handled here (see the report in this folder's tests):
+ * - date-formatted numbers arrive as JS Dates: turned back into Excel serial numbers;
+ * - `cell.value.result` drops falsy cached results (0, false, ''): the result is read from `cell.result`;
+ * - merged cells other than the top-left one return the master's value: they read as null, as in Excel;
+ * - tables saved by Excel lose their header row and filter buttons when ExcelJS writes them back
+ *   (it reads an omitted headerRowCount as 0 and an omitted filterColumn as a hidden button):
+ *   repaired right after loading, see repairLoadedTables;
+ * - `worksheet.getCell` creates cells: reading only walks the cells that exist.
+ */
+import * as ExcelJS from 'exceljs';
+import { a1, parseRange, rangeA1 } from '../../workbook/address';
+import { encodingOfFont } from '../../workbook/legacy-text';
+import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+
+const DAY_MS = 86_400_000;
+/** Days from 1899-12-30 (serial 0 of the 1900 system) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+/** Days between serial 0 of the 1900 and the 1904 date systems. */
+const DATE1904_OFFSET = 1_462;
+
+export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
+  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  repairLoadedTables(workbook);
+  return { workbook, snapshot: snapshotOf(workbook) };
+}
+
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const date1904 = Boolean(workbook.properties?.date1904);
+  const sheets: SheetSnapshot[] = [];
+  for (const worksheet of workbook.worksheets) {
+    if (!worksheet) continue;
+    sheets.push(sheetOf(worksheet, date1904));
+  }
+  return { sheets, names: definedNamesOf(workbook) };
+}
+
+/** A JS Date from ExcelJS → the Excel serial number it was read from. */
+export function dateToSerial(date: Date, date1904 = false): number | null {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms)) return null;
+  const serial = UNIX_EPOCH_SERIAL + ms / DAY_MS - (date1904 ? DATE1904_OFFSET : 0);
+  // ExcelJS rounds to whole milliseconds: snap the float noise back onto whole days.
+  const whole = Math.round(serial);
+  return Math.abs(serial - whole) < 1e-9 ? whole : serial;
+}
+
+function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const cells: { row: number; col: number; value: CellValue; numFmt: string | null }[] = [];
+  const fonts: Record<string, string> = {};
+  let rows = 0;
+  let cols = 0;
+  try {
+    worksheet.eachRow((row, rowNumber) => {
+      row.eachCell((cell, colNumber) => {
+        const value = safe(() => cellValue(cell, date1904), null);
+        const numFmt = safe(() => (typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null), null);
+        const font = safe(() => legacyFontOf(cell), undefined);
+        if (font !== undefined) fonts[a1(rowNumber, colNumber)] = font;
+        cells.push({ row: rowNumber, col: colNumber, value, numFmt });
+        if (value !== null) {
+          rows = Math.max(rows, rowNumber);
+          cols = Math.max(cols, colNumber);
+        }
+      });
+    });
+  } catch {
+    // A sheet ExcelJS loaded but cannot walk: keep what was read so far.
+  }
+
+  const values: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(cols).fill(null));
+  const numberFormats: (string | null)[][] = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
+  for (const c of cells) {
+    if (c.row > rows || c.col > cols) continue;
+    values[c.row - 1][c.col - 1] = c.value;
+    numberFormats[c.row - 1][c.col - 1] = c.numFmt;
+  }
+
+  const snapshot: SheetSnapshot = {
+    name: worksheet.name,
+    values,
+    numberFormats,
+    merges: safe(() => mergesOf(worksheet), []),
+    tables: safe(() => tablesOf(worksheet), []),
+  };
+  if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  return snapshot;
+}
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+function cellValue(cell: ExcelJS.Cell, date1904: boolean): CellValue {
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return null;
+    case ExcelJS.ValueType.Formula:
+      // cell.result, not cell.value.result: ExcelJS's value copy drops a cached 0 / false / ''.
+      return plainValue(cell.result, date1904);
+    default:
+      return plainValue(cell.value, date1904);
+  }
+}
+
+/** Any ExcelJS value (or formula result) → a snapshot value. */
+function plainValue(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  // An empty string shows as an empty cell, and Office.js cannot tell them apart: both read as null.
+  if (typeof v === 'string') return v === '' ? null : v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return dateToSerial(v, date1904);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return richTextOf(o.richText) || null;
+    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result, date1904);
+    if ('hyperlink' in o || 'text' in o) {
+      const text = o.text;
+      if (typeof text === 'string') return text || null;
+      if (text && typeof text === 'object' && Array.isArray((text as { richText?: unknown }).richText)) {
+        return richTextOf((text as { richText: unknown[] }).richText) || null;
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+function richTextOf(runs: unknown[]): string {
+  return runs.map((run) => (run && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : '')).join('');
+}
+
+/** The cell's font name when it is a legacy Vietnamese font (.VnTime, VNI-Times, …): the cell font, else a rich-text run's. */
+function legacyFontOf(cell: ExcelJS.Cell): string | undefined {
+  const name = cell.font?.name;
+  if (typeof name === 'string' && encodingOfFont(name) !== undefined) return name;
+  const v = cell.value as { richText?: { font?: { name?: unknown } }[] } | null;
+  if (v && typeof v === 'object' && Array.isArray(v.richText)) {
+    for (const run of v.richText) {
+      const runFont = run?.font?.name;
+      if (typeof runFont === 'string' && encodingOfFont(runFont) !== undefined) return runFont;
+    }
+  }
+  return undefined;
+}
+
+function mergesOf(worksheet: ExcelJS.Worksheet): string[] {
+  // `_merges` (master address → Range) is what `worksheet.model.merges` is built from, without
+  // building the whole sheet model; fall back to the model when a version lacks it.
+  const internal = (worksheet as unknown as { _merges?: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges;
+  const refs: string[] =
+    internal && typeof internal === 'object'
+      ? Object.values(internal).map((r) => rangeA1({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }))
+      : (worksheet.model.merges ?? []).map(String);
+  return refs
+    .map((ref) => parseRange(ref))
+    .filter((r): r is NonNullable<typeof r> => r !== undefined)
+    .sort((a, b) => a.top - b.top || a.left - b.left)
+    .map(rangeA1);
+}
+
+interface TableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+}
+
+function tablesOf(worksheet: ExcelJS.Worksheet): { name: string; range: string }[] {
+  // getTables() is typed as [Table, void][] but returns Table objects, whose model is `.table`.
+  const tables = (worksheet.getTables() as unknown as { table?: TableModel; model?: TableModel }[]) ?? [];
+  const out: { name: string; range: string }[] = [];
+  for (const t of tables) {
+    const model = t?.table ?? t?.model;
+    if (!model) continue;
+    // tableRef: the whole table, header (and totals) rows included; `ref` of a new table is its top-left cell only.
+    const range = parseRange(String(model.tableRef ?? model.ref ?? ''));
+    const name = model.name ?? model.displayName;
+    if (range && name) out.push({ name, range: rangeA1(range) });
+  }
+  return out;
+}
+
+interface LoadedTableModel extends TableModel {
+  headerRow?: boolean;
+  autoFilterRef?: string;
+  columns?: { filterButton?: boolean }[];
+}
+
+/**
+ * Excel omits headerRowCount="1" and filterColumn elements, as the defaults they are; ExcelJS reads
+ * the omissions as "no header row" and "hidden filter button", and would write a file whose tables
+ * have lost both. A table with an AutoFilter has a header row (Excel allows no AutoFilter without
+ * one), and a column the AutoFilter does not mention shows its button.
+ */
+function repairLoadedTables(workbook: ExcelJS.Workbook): void {
+  for (const worksheet of workbook.worksheets) {
+    const tables = safe(() => worksheet.getTables() as unknown as { table?: LoadedTableModel }[], []);
+    for (const t of tables ?? []) {
+      const model = t?.table;
+      if (!model?.autoFilterRef) continue;
+      if (!model.headerRow) model.headerRow = true;
+      for (const column of model.columns ?? []) {
+        if (column && column.filterButton === undefined) column.filterButton = true;
+      }
+    }
+  }
+}
+
+function definedNamesOf(workbook: ExcelJS.Workbook): DefinedName[] {
+  const out: DefinedName[] = [];
+  const model = safe(() => workbook.definedNames.model, []);
+  for (const entry of model ?? []) {
+    for (const ref of entry.ranges ?? []) {
+      const parsed = parseSheetRange(ref);
+      if (parsed) out.push({ name: entry.name, ...parsed });
+    }
+  }
+  return out;
+}
+
+/** "'Sheet 1'!$A$1:$B$2" → { sheet: "Sheet 1", range: "A1:B2" } ('' in a quoted name is one quote). */
+export function parseSheetRange(ref: string): { sheet: string; range: string } | undefined {
+  const m = /^(?:'((?:[^']|'')*)'|([^'!]*))!(.+)$/.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const range = parseRange(m[3].replace(/\$/g, ''));
+  if (!sheet || !range) return undefined;
+  return { sheet, range: rangeA1(range) };
+}

@@ -1,0 +1,29 @@
+import type { Diagnostic, RuleId, Severity, SourceRef } from '../rules';
+
+/**
+ * Diagnostics of reading a workbook, beside the rulebook's (src/rules/codes.ts): same shape,
+ * stable codes, messages in src/i18n, listed in README.
+ */
+export const WORKBOOK_CODES = {
+  'E-SHEET-NOT-FOUND': { severity: 'error', rule: 'INPUT' },
+  'E-SHEET-AMBIGUOUS': { severity: 'error', rule: 'INPUT' },
+  'E-NO-TABLE': { severity: 'error', rule: 'INPUT' },
+  'E-NOT-A-NUMBER': { severity: 'error', rule: 'INPUT' },
+  'E-NAME-MISSING': { severity: 'error', rule: 'INPUT' },
+  'E-NO-MATCH': { severity: 'error', rule: 'INPUT' },
+  'E-AMBIGUOUS-MATCH': { severity: 'error', rule: 'INPUT' },
+  'E-TARGET-NOT-EMPTY': { severity: 'error', rule: 'INPUT' },
+  'E-NO-VOTE-COLUMN': { severity: 'error', rule: 'INPUT' },
+  'W-BAD-DATE': { severity: 'warning', rule: 'INPUT' },
+  'W-BAD-GENDER': { severity: 'warning', rule: 'INPUT' },
+  'W-BAD-MARK': { severity: 'warning', rule: 'INPUT' },
+  'W-COUNT-BLANK': { severity: 'warning', rule: 'INPUT' },
+  'W-NO-ROSTER': { severity: 'warning', rule: 'INPUT' },
+} as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
+
+export type WorkbookCode = keyof typeof WORKBOOK_CODES;
+
+export function workbookDiagnostic(code: WorkbookCode, params: Diagnostic['params'] = {}, at?: SourceRef): Diagnostic {
+  const { severity, rule } = WORKBOOK_CODES[code];
+  return at ? { code, severity, rule, params, at } : { code, severity, rule, params };
+}

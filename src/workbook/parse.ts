@@ -1,0 +1,408 @@
+import {
+  nameKey,
+  type ConferenceInput,
+  type ConsultFacts,
+  type Diagnostic,
+  type Gender,
+  type IsoDate,
+  type PartialDate,
+  type RosterPerson,
+  type SourceRef,
+} from '../rules';
+import { a1, parseRange, type RangePos } from './address';
+import { workbookDiagnostic } from './codes';
+import { CANDIDATES, ROSTER, VOTES } from './layouts';
+import { OWNED_PREFIX } from './plan';
+import type { WorkbookSnapshot } from './snapshot';
+import { findTable, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
+import { cellText, fold, hasPhrase, nameText, unicodeText } from './text';
+import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
+
+/**
+ * parse: snapshot → the engine's inputs, with diagnostics naming the sheet and cell.
+ * Sheets are found by their content; the user can always say which sheet is which.
+ */
+
+export interface ParseOptions {
+  rosterSheet?: string;
+  votesSheet?: string;
+  candidatesSheet?: string;
+  /** Which conference the votes are from, to choose among several vote sheets. */
+  conferenceKind?: 'staff' | 'leadership';
+}
+
+/** A person's row in a vote sheet. */
+export interface VoteLine {
+  row: number;
+  name: string;
+  code?: string;
+  birth?: PartialDate;
+  gender?: Gender;
+  title: string;
+  agree?: number;
+  removeAgree?: number;
+  nameCell: SourceRef;
+  agreeCell?: SourceRef;
+  removeCell?: SourceRef;
+}
+
+export interface ParsedVotes {
+  table: FoundTable;
+  hasAgree: boolean;
+  hasRemoval: boolean;
+  /** Conference numbers written above or below the table. */
+  conference: Partial<ConferenceInput>;
+  /** Which conference the sheet's name and titles speak of. */
+  conferenceKind?: 'staff' | 'leadership';
+  lines: VoteLine[];
+}
+
+export interface ParsedWorkbook {
+  roster?: { table: FoundTable; people: RosterPerson[] };
+  votes?: ParsedVotes;
+  candidates?: { table: FoundTable; people: RosterPerson[]; consultations: ConsultFacts[]; approval: { date?: IsoDate; minutesRef?: string } };
+  /** Term start written in the workbook ("giai đoạn 2026 - 2031"), if any. */
+  termStart?: IsoDate;
+  /** Owned areas of an earlier run, per sheet (hidden from parsing). */
+  owned: { sheet: string; name: string; range: RangePos }[];
+  diagnostics: Diagnostic[];
+}
+
+const at = (sheet: string, row: number, col: number): SourceRef => ({ sheet, cell: a1(row, col) });
+
+/** Areas an earlier run wrote, found by their defined names. */
+export function ownedAreas(snapshot: WorkbookSnapshot): ParsedWorkbook['owned'] {
+  return snapshot.names.flatMap((n) => {
+    const range = n.name.startsWith(OWNED_PREFIX) ? parseRange(n.range) : undefined;
+    return range ? [{ sheet: n.sheet, name: n.name, range }] : [];
+  });
+}
+
+function views(snapshot: WorkbookSnapshot, owned: ParsedWorkbook['owned']): SheetView[] {
+  return snapshot.sheets.map((s) => new SheetView(s, owned.filter((o) => o.sheet === s.name).map((o) => o.range)));
+}
+
+/** Text of the rows above a table (titles) and a few below (ballot summaries), folded. */
+function surroundings(view: SheetView, table: FoundTable): { row: number; col: number; text: string }[] {
+  const out: { row: number; col: number; text: string }[] = [];
+  const rows = [...Array(table.headerTop - 1).keys()].map((i) => i + 1);
+  for (let r = table.end; r <= Math.min(view.rowCount, table.end + 15); r++) rows.push(r);
+  for (const row of rows)
+    for (let col = 1; col <= view.colCount; col++) {
+      const text = cellText(view.value(row, col)).trim();
+      if (text) out.push({ row, col, text });
+    }
+  return out;
+}
+
+const CONFERENCE_PATTERNS: { field: 'convened' | 'present' | 'issued' | 'returned' | 'valid' | 'invalid'; re: RegExp }[] = [
+  { field: 'convened', re: /trieu tap\D{0,40}?(\d+)/ },
+  { field: 'present', re: /co mat\D{0,40}?(\d+)/ },
+  { field: 'issued', re: /phat ra\D{0,30}?(\d+)/ },
+  { field: 'returned', re: /thu vao\D{0,30}?(\d+)/ },
+  { field: 'invalid', re: /khong hop le\D{0,30}?(\d+)/ },
+  { field: 'valid', re: /(?<!khong )hop le\D{0,30}?(\d+)/ },
+];
+
+/** "Tổng số người được triệu tập: 25", "Số người có mặt: 20", ballots… in a cell or the cell to its right. */
+function conferenceNumbers(view: SheetView, table: FoundTable): Partial<ConferenceInput> {
+  const found: Partial<Record<(typeof CONFERENCE_PATTERNS)[number]['field'], { value: number; at: SourceRef }>> = {};
+  for (const { row, col, text } of surroundings(view, table)) {
+    const folded = fold(text);
+    for (const { field, re } of CONFERENCE_PATTERNS) {
+      if (found[field]) continue;
+      const m = re.exec(folded);
+      if (m) {
+        found[field] = { value: Number(m[1]), at: at(view.name, row, col) };
+        continue;
+      }
+      const phrase = re.source.split('\\D')[0].replace(/^\(\?<!khong \)/, '');
+      if (hasPhrase(folded, phrase) && !(field === 'valid' && hasPhrase(folded, 'khong hop le'))) {
+        for (let c = col + 1; c <= Math.min(view.colCount, col + 4); c++) {
+          const n = readCount(view.value(row, c));
+          if (n.ok) {
+            found[field] = { value: n.value, at: at(view.name, row, c) };
+            break;
+          }
+          if (cellText(view.value(row, c)).trim()) break;
+        }
+      }
+    }
+  }
+  const out: Partial<ConferenceInput> = {};
+  if (found.convened) out.convened = found.convened.value;
+  if (found.present) out.present = found.present.value;
+  if (found.convened || found.present) out.source = { convened: found.convened?.at, present: found.present?.at };
+  if (found.issued || found.returned || found.valid || found.invalid) {
+    out.ballots = { issued: found.issued?.value, returned: found.returned?.value, valid: found.valid?.value, invalid: found.invalid?.value };
+  }
+  return out;
+}
+
+/** "Chức danh: Trưởng phòng" above a table. */
+function titleAbove(view: SheetView, table: FoundTable): string | undefined {
+  for (let row = 1; row < table.headerTop; row++)
+    for (let col = 1; col <= view.colCount; col++) {
+      const text = unicodeText(view.value(row, col), view.font(row, col)).trim();
+      const m = /^chức danh(?: quy hoạch| giới thiệu)?\s*[:：]\s*(.+)$/iu.exec(text.normalize('NFC'));
+      if (m) return m[1].trim();
+    }
+  return undefined;
+}
+
+/** "Giai đoạn 2026 - 2031" / "nhiệm kỳ 2026-2031" in the titles: the term starts on 1 January of its first year. */
+function termAbove(snapshot: WorkbookSnapshot): IsoDate | undefined {
+  for (const sheet of snapshot.sheets)
+    for (const row of sheet.values.slice(0, 10))
+      for (const v of row ?? []) {
+        const m = /(?:giai doan|nhiem ky)\s+(\d{4})\s+(\d{4})/.exec(fold(cellText(v)));
+        if (m) return `${m[1]}-01-01`;
+      }
+  return undefined;
+}
+
+/** A section heading as a title: "I. Chức danh Trưởng phòng" → "Trưởng phòng". */
+function sectionTitle(section: string): string {
+  return section
+    .normalize('NFC')
+    .replace(/^\s*(?:[IVXLC]+|\d+|[a-zđ])\s*[.)/-]\s*/iu, '')
+    .replace(/^(?:quy hoạch\s+)?chức danh(?: quy hoạch)?\s*[:：]?\s*/iu, '')
+    .trim();
+}
+
+interface Reader {
+  diagnostics: Diagnostic[];
+  sheet: string;
+}
+
+function cellRef(r: Reader, cell: TableCell, row: number): SourceRef {
+  return at(r.sheet, row, cell.col);
+}
+
+function warnBad<T>(r: Reader, read: Read<T>, code: 'W-BAD-DATE' | 'W-BAD-GENDER' | 'W-BAD-MARK', cell: TableCell, row: number, name: string): T | undefined {
+  if (read.ok) return read.value;
+  if (!read.empty) r.diagnostics.push(workbookDiagnostic(code, { value: cellText(cell.value), name }, cellRef(r, cell, row)));
+  return undefined;
+}
+
+/** Name, code, birth and gender of a row: birth may sit in a "Nam" or a "Nữ" column, which also gives the gender. */
+function identity(r: Reader, line: TableRow): { name: string; code?: string; birth?: PartialDate; gender?: Gender } {
+  const c = line.cells;
+  const name = c.name ? nameText(c.name.value, c.name.font) : '';
+  const code = c.code ? cellText(c.code.value).trim() || undefined : undefined;
+  let birth: PartialDate | undefined;
+  let gender: Gender | undefined;
+  for (const [key, g] of [['birthMale', 'male'], ['birthFemale', 'female']] as const) {
+    const cell = c[key];
+    if (!cell) continue;
+    const d = warnBad(r, readDate(cell.value), 'W-BAD-DATE', cell, line.row, name);
+    if (d) {
+      birth = d;
+      gender = g;
+    }
+  }
+  if (!birth && c.birth) birth = warnBad(r, readDate(c.birth.value), 'W-BAD-DATE', c.birth, line.row, name);
+  if (c.gender) gender = warnBad(r, readGender(c.gender.value), 'W-BAD-GENDER', c.gender, line.row, name) ?? gender;
+  return { name, code, birth, gender };
+}
+
+const splitTitles = (text: string): string[] =>
+  text
+    .split(/[;,\n]+/)
+    .map((t) => t.normalize('NFC').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+function readPeople(r: Reader, table: FoundTable, extra?: (line: TableRow, person: RosterPerson) => void): RosterPerson[] {
+  const people: RosterPerson[] = [];
+  const codes = new Map<string, number>();
+  for (const line of table.rows) if (line.cells.code) codes.set(cellText(line.cells.code.value).trim(), (codes.get(cellText(line.cells.code.value).trim()) ?? 0) + 1);
+  for (const line of table.rows) {
+    const c = line.cells;
+    const who = identity(r, line);
+    if (!who.name) {
+      if (Object.entries(c).some(([k, cell]) => k !== 'stt' && k !== 'code' && cellText(cell.value).trim())) {
+        r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name ?? Object.values(c)[0], line.row)));
+      }
+      continue;
+    }
+    const titles = c.titles ? splitTitles(unicodeText(c.titles.value, c.titles.font)) : [];
+    const planning = c.inPlanning ? warnBad(r, readYesNo(c.inPlanning.value), 'W-BAD-MARK', c.inPlanning, line.row, who.name) : undefined;
+    const attributes: Record<string, string | undefined> = {};
+    for (const key of ['training', 'politicalTheory', 'discipline'])
+      if (c[key]) attributes[key] = unicodeText(c[key].value, c[key].font).normalize('NFC').trim() || undefined;
+    const ratings = table.ratingYears.length
+      ? table.ratingYears.map(({ year }) => ({ year, value: unicodeText(c[`rating:${year}`].value, c[`rating:${year}`].font).normalize('NFC').trim() }))
+      : undefined;
+    const id = who.code && codes.get(who.code) === 1 ? who.code : `${table.sheet}!${line.row}`;
+    const person: RosterPerson = {
+      id,
+      name: who.name,
+      titles,
+      inPlanning: planning ?? (c.inPlanning ? false : titles.length > 0),
+      source: at(table.sheet, line.row, c.name.col),
+    };
+    if (who.code) person.code = who.code;
+    if (who.birth) person.birth = who.birth;
+    if (who.gender) person.gender = who.gender;
+    if (c.post) person.post = unicodeText(c.post.value, c.post.font).normalize('NFC').trim() || undefined;
+    if (c.unit) person.unit = unicodeText(c.unit.value, c.unit.font).normalize('NFC').trim() || undefined;
+    if (Object.keys(attributes).length) person.attributes = attributes;
+    if (ratings) person.ratings = ratings;
+    extra?.(line, person);
+    people.push(person);
+  }
+  return people;
+}
+
+function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
+  const hasAgree = 'agree' in table.columns;
+  const hasRemoval = 'removeAgree' in table.columns;
+  const defaultTitle = titleAbove(view, table) ?? '';
+  const lines: VoteLine[] = [];
+  for (const line of table.rows) {
+    const c = line.cells;
+    const who = identity(r, line);
+    const count = (key: 'agree' | 'removeAgree'): number | undefined => {
+      const cell = c[key];
+      if (!cell) return undefined;
+      const n = readCount(cell.value);
+      if (n.ok) return n.value;
+      if (!n.empty) r.diagnostics.push(workbookDiagnostic('E-NOT-A-NUMBER', { value: cellText(cell.value) || String(cell.value && typeof cell.value === 'object' ? cell.value.error : ''), name: who.name, field: key }, cellRef(r, cell, line.row)));
+      return undefined;
+    };
+    const agree = count('agree');
+    const removeAgree = count('removeAgree');
+    if (!who.name) {
+      if (agree !== undefined || removeAgree !== undefined) r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name, line.row)));
+      continue;
+    }
+    const blankCells = (['agree', 'removeAgree'] as const).filter((k) => c[k] && readCount(c[k].value).ok === false && cellText(c[k].value).trim() === '' && typeof c[k].value !== 'object');
+    if (agree === undefined && removeAgree === undefined && blankCells.length) {
+      r.diagnostics.push(workbookDiagnostic('W-COUNT-BLANK', { name: who.name }, cellRef(r, c[blankCells[0]], line.row)));
+    }
+    const title = c.title ? unicodeText(c.title.value, c.title.font).normalize('NFC').replace(/\s+/g, ' ').trim() : line.section ? sectionTitle(line.section) : defaultTitle;
+    const vote: VoteLine = { row: line.row, name: who.name, title, nameCell: cellRef(r, c.name, line.row) };
+    if (who.code) vote.code = who.code;
+    if (who.birth) vote.birth = who.birth;
+    if (who.gender) vote.gender = who.gender;
+    if (agree !== undefined) {
+      vote.agree = agree;
+      vote.agreeCell = cellRef(r, c.agree, line.row);
+    }
+    if (removeAgree !== undefined) {
+      vote.removeAgree = removeAgree;
+      vote.removeCell = cellRef(r, c.removeAgree, line.row);
+    }
+    lines.push(vote);
+  }
+  const kind = conferenceKindOf(view, table);
+  return { table, hasAgree, hasRemoval, conference: conferenceNumbers(view, table), ...(kind ? { conferenceKind: kind } : {}), lines };
+}
+
+function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNullable<ParsedWorkbook['candidates']> {
+  const consultations: ConsultFacts[] = [];
+  const people = readPeople(r, table, (line, person) => {
+    const c = line.cells;
+    const date = (key: string): IsoDate | true | undefined => {
+      const cell = c[key];
+      if (!cell) return undefined;
+      const d = readFullDate(cell.value);
+      if (d.ok) return d.value;
+      // A mark instead of a date ("x", "Đã nhận") still records the fact.
+      const mark = readYesNo(cell.value);
+      if (mark.ok) return mark.value ? true : undefined;
+      return warnBad(r, d, 'W-BAD-DATE', cell, line.row, person.name);
+    };
+    const title = c.title ? unicodeText(c.title.value, c.title.font).normalize('NFC').trim() : '';
+    if (title && person.titles.length === 0) person.titles = splitTitles(title);
+    const facts: ConsultFacts = { id: person.id, name: person.name, source: person.source };
+    if (title) facts.title = title;
+    if (c.agency) facts.currentAgency = unicodeText(c.agency.value, c.agency.font).normalize('NFC').trim() || undefined;
+    for (const key of ['metOn', 'letterSentOn', 'opinionReceivedOn', 'dossierReceivedOn'] as const) {
+      const d = date(key);
+      if (d) facts[key] = d;
+    }
+    if (c.opinionAgrees) {
+      const agrees = warnBad(r, readYesNo(c.opinionAgrees.value), 'W-BAD-MARK', c.opinionAgrees, line.row, person.name);
+      if (agrees !== undefined) facts.opinionAgrees = agrees;
+    }
+    consultations.push(facts);
+  });
+  const approval: { date?: IsoDate; minutesRef?: string } = {};
+  for (const { row, col, text } of surroundings(view, table)) {
+    const folded = fold(text);
+    if (!approval.date && (hasPhrase(folded, 'thong qua') || hasPhrase(folded, 'phe duyet'))) {
+      const m = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/.exec(text);
+      const d = m ? readFullDate(m[1]) : readFullDate(view.value(row, col + 1));
+      if (d.ok) approval.date = d.value;
+    }
+    if (!approval.minutesRef && hasPhrase(folded, 'bien ban')) {
+      const m = /biên bản\s*(?:số)?\s*[:：]?\s*(\S.*)$/iu.exec(text.normalize('NFC'));
+      if (m) approval.minutesRef = m[1].trim();
+    }
+  }
+  return { table, people, consultations, approval };
+}
+
+/** Which conference a vote sheet is from, by its name and titles: staff or leadership. */
+function conferenceKindOf(view: SheetView, table: FoundTable): 'staff' | 'leadership' | undefined {
+  const text = [fold(view.name), ...surroundings(view, table).filter((s) => s.row < table.headerTop).map((s) => fold(s.text))].join(' ');
+  if (hasPhrase(text, 'can bo cong chuc vien chuc') || hasPhrase(text, 'hn can bo') || hasPhrase(text, 'hoi nghi can bo')) return 'staff';
+  if (hasPhrase(text, 'lanh dao') || hasPhrase(text, 'tap the')) return 'leadership';
+  return undefined;
+}
+
+interface Candidate<T> {
+  view: SheetView;
+  table: FoundTable;
+  extra?: T;
+}
+
+function pick<T>(kind: string, named: string | undefined, found: Candidate<T>[], all: SheetView[], diagnostics: Diagnostic[], prefer?: (c: Candidate<T>) => boolean): Candidate<T> | undefined {
+  if (named) {
+    const view = all.find((v) => v.name === named) ?? all.find((v) => nameKey(v.name) === nameKey(named));
+    if (!view) {
+      diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind, sheet: named }));
+      return undefined;
+    }
+    const hit = found.find((c) => c.view === view);
+    if (!hit) diagnostics.push(workbookDiagnostic('E-NO-TABLE', { kind, sheet: view.name }, { sheet: view.name }));
+    return hit;
+  }
+  if (found.length <= 1) return found[0];
+  const preferred = prefer ? found.filter(prefer) : [];
+  if (preferred.length === 1) return preferred[0];
+  const pool = preferred.length ? preferred : found;
+  const best = Math.max(...pool.map((c) => c.table.score));
+  const top = pool.filter((c) => c.table.score === best);
+  if (top.length === 1) return top[0];
+  diagnostics.push(workbookDiagnostic('E-SHEET-AMBIGUOUS', { kind, sheets: top.map((c) => c.view.name) }));
+  return undefined;
+}
+
+export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParsedWorkbook {
+  const owned = ownedAreas(snapshot);
+  const all = views(snapshot, owned);
+  const diagnostics: Diagnostic[] = [];
+  const out: ParsedWorkbook = { owned, diagnostics };
+  const termStart = termAbove(snapshot);
+  if (termStart) out.termStart = termStart;
+
+  const find = (spec: typeof ROSTER) => all.flatMap((view) => {
+    const table = findTable(view, spec);
+    return table ? [{ view, table }] : [];
+  });
+  const votes = find(VOTES);
+  const voteSheets = new Set(votes.map((c) => c.view));
+  const candidates = find(CANDIDATES).filter((c) => !voteSheets.has(c.view));
+  const candidateSheets = new Set(candidates.map((c) => c.view));
+  const rosters = find(ROSTER).filter((c) => !voteSheets.has(c.view) && !candidateSheets.has(c.view));
+
+  const roster = pick('roster', options.rosterSheet, rosters, all, diagnostics);
+  if (roster) out.roster = { table: roster.table, people: readPeople({ diagnostics, sheet: roster.view.name }, roster.table) };
+  const vote = pick('votes', options.votesSheet, votes, all, diagnostics, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
+  if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, vote.table);
+  const cand = pick('candidates', options.candidatesSheet, candidates, all, diagnostics);
+  if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, cand.table);
+  return out;
+}

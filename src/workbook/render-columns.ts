@@ -1,0 +1,102 @@
+import { explainPerson, messages, type Lang } from '../i18n';
+import type { Diagnostic, PersonResult, StepResult, ThresholdFinding } from '../rules';
+import { a1, parseCell, rangeA1 } from './address';
+import { workbookDiagnostic } from './codes';
+import type { ParsedWorkbook } from './parse';
+import { OWNED_PREFIX, type PlanCell, type WritePlan } from './plan';
+import type { WorkbookSnapshot } from './snapshot';
+import { HEADER_STYLE, OUTCOME_STYLE, PERCENT_FORMAT } from './styles';
+import { SheetView } from './table';
+import { cellText } from './text';
+
+/**
+ * render (result columns): percent, outcome in words and rank beside the vote table, colour-coded,
+ * each outcome cell with its explanation as a note. The area is owned: a defined name marks it,
+ * and the next run clears and rewrites it. A column holding the user's data stops the run.
+ */
+
+type Column = { label: string; cell: (p: PersonResult) => PlanCell };
+
+const isThreshold = (f: PersonResult['explanation'][number]): f is ThresholdFinding => 'numerator' in f;
+
+function percentCell(p: PersonResult): PlanCell {
+  const f = p.explanation.find(isThreshold);
+  return f && f.base > 0 ? { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT } : { value: null };
+}
+
+export function resultAreaName(snapshot: WorkbookSnapshot, sheet: string): string {
+  return `${OWNED_PREFIX}KetQua_${snapshot.sheets.findIndex((s) => s.name === sheet) + 1}`;
+}
+
+export function renderResultColumns(
+  snapshot: WorkbookSnapshot,
+  parsed: ParsedWorkbook,
+  result: StepResult,
+  lang: Lang,
+  names: (id: string) => string,
+): { plan: WritePlan; diagnostics: Diagnostic[] } {
+  const m = messages(lang);
+  const keep = parsed.owned.map((o) => ({ name: o.name, sheet: o.sheet, range: rangeA1(o.range) }));
+  const empty: WritePlan = { clear: [], blocks: [], names: keep };
+  const votes = parsed.votes;
+  if (!votes || result.blocked || result.people.length === 0) return { plan: empty, diagnostics: [] };
+  const { table } = votes;
+  const sheet = table.sheet;
+  const name = resultAreaName(snapshot, sheet);
+
+  const outcome = (p: PersonResult): PlanCell => ({ value: m.outcomes[p.outcome], ...OUTCOME_STYLE[p.outcome], note: explainPerson(p, lang, names).join('\n') });
+  const removal = result.people.some((p) => p.outcome === 'removed' || p.outcome === 'kept');
+  const nomination = result.people.some((p) => p.outcome !== 'removed' && p.outcome !== 'kept');
+  const sets: { removal: boolean; columns: Column[] }[] = [];
+  if (removal) sets.push({ removal: true, columns: [{ label: m.columns.removalPercent, cell: percentCell }, { label: m.columns.removalOutcome, cell: outcome }] });
+  if (nomination)
+    sets.push({
+      removal: false,
+      columns: [
+        { label: m.columns.percent, cell: percentCell },
+        { label: m.columns.outcome, cell: outcome },
+        { label: m.columns.rank, cell: (p) => ({ value: p.rank ?? null }) },
+      ],
+    });
+  const columns = sets.flatMap((s) => s.columns.map((c) => ({ ...c, removal: s.removal })));
+
+  // Rows of the table, and which result goes on which row (by the cell the count was read from).
+  const lastRow = Math.max(table.headerBottom, ...table.rows.map((r) => r.row));
+  const byRow = new Map<number, { removal?: PersonResult; nomination?: PersonResult }>();
+  for (const p of result.people) {
+    const row = p.source?.cell ? parseCell(p.source.cell)?.row : undefined;
+    if (row === undefined) continue;
+    const entry = byRow.get(row) ?? {};
+    if (p.outcome === 'removed' || p.outcome === 'kept') entry.removal = p;
+    else entry.nomination = p;
+    byRow.set(row, entry);
+  }
+
+  const left = table.right + 1;
+  const area = { top: table.headerTop, left, bottom: lastRow, right: left + columns.length - 1 };
+  const sheetSnapshot = snapshot.sheets.find((s) => s.name === sheet);
+  if (sheetSnapshot) {
+    const view = new SheetView(sheetSnapshot, parsed.owned.filter((o) => o.sheet === sheet).map((o) => o.range));
+    for (let row = area.top; row <= area.bottom; row++)
+      for (let col = area.left; col <= area.right; col++)
+        if (cellText(view.value(row, col)).trim() !== '') {
+          return { plan: empty, diagnostics: [workbookDiagnostic('E-TARGET-NOT-EMPTY', { range: rangeA1(area) }, { sheet, cell: a1(row, col) })] };
+        }
+  }
+
+  const header: PlanCell[] = columns.map((c) => ({ value: c.label, ...HEADER_STYLE }));
+  const blank = (): PlanCell[] => columns.map(() => ({ value: null }));
+  const cells: PlanCell[][] = [header];
+  for (let row = table.headerTop + 1; row <= lastRow; row++) {
+    const entry = byRow.get(row);
+    cells.push(entry ? columns.map((c) => (c.removal ? entry.removal : entry.nomination)).map((p, i) => (p ? columns[i].cell(p) : { value: null })) : blank());
+  }
+  return {
+    plan: {
+      clear: parsed.owned.filter((o) => o.sheet === sheet).map((o) => ({ sheet, range: rangeA1(o.range) })),
+      blocks: [{ sheet, row: area.top, col: area.left, cells }],
+      names: [...keep.filter((k) => k.name !== name && k.sheet !== sheet), { name, sheet, range: rangeA1(area) }],
+    },
+    diagnostics: [],
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * What a host reads from a workbook (shared/DESIGN.md "read"): plain data, the same from
+ * Office.js and from an .xlsx file, so parsing never knows where it came from.
+ */
+
+/** A cell as Excel holds it: dates are serial numbers (see numberFormats), formulas their results. */
+export type CellValue = string | number | boolean | null | { error: string };
+
+export interface SheetSnapshot {
+  name: string;
+  /** Rows × columns from A1 to the end of the used range (ragged rows allowed; missing = null). */
+  values: CellValue[][];
+  /** Number formats, same shape as values where known ("dd/mm/yyyy", "General", …). */
+  numberFormats?: (string | null)[][];
+  /** Font names by A1 address, where known and not the workbook default (for .VnTime / VNI text). */
+  fonts?: Record<string, string>;
+  /** Merged areas, A1 ranges ("A1:F1"). */
+  merges: string[];
+  /** Excel Tables (ListObjects): name and A1 range including the header row. */
+  tables: { name: string; range: string }[];
+}
+
+export interface DefinedName {
+  name: string;
+  sheet: string;
+  /** A1 range on that sheet. */
+  range: string;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  /** Workbook-level defined names that point at a range (the add-in marks its own areas with them). */
+  names: DefinedName[];
+}

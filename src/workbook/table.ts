@@ -1,0 +1,286 @@
+import { a1, parseRange, type RangePos } from './address';
+import type { CellValue, SheetSnapshot } from './snapshot';
+import { cellText, fold, hasPhrase } from './text';
+
+/**
+ * Finding a table in a sheet the way a person would: below any title rows, a header row (or two rows
+ * under merged cells) whose labels name the columns, then data rows down to the first blank row or
+ * signature block. Excel Tables (ListObjects) are read as tables.
+ */
+
+export interface FieldSpec {
+  key: string;
+  /** Folded phrases that name the column ("ho va ten"); the longest match wins. */
+  phrases: string[];
+  /** Folded phrases that rule a label out ("khong dong y" is not "dong y"). */
+  exclude?: string[];
+}
+
+export interface TableSpec {
+  fields: FieldSpec[];
+  /** Keys that must all be found for a header to count. */
+  required: string[][];
+}
+
+export interface TableCell {
+  value: CellValue;
+  col: number;
+  font?: string;
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: Record<string, TableCell>;
+  /** The section heading above this row, if the table is split into sections ("I. Trưởng phòng"). */
+  section?: string;
+}
+
+export interface FoundTable {
+  sheet: string;
+  headerTop: number;
+  headerBottom: number;
+  left: number;
+  right: number;
+  columns: Record<string, number>;
+  /** Annual rating columns ("Xếp loại năm 2024"): year → column. */
+  ratingYears: { year: number; col: number }[];
+  rows: TableRow[];
+  /** Row after the last data row. */
+  end: number;
+  /** How many fields matched (to compare candidate sheets). */
+  score: number;
+}
+
+/** A read-only view of a sheet: values by position, merged areas resolved, owned areas hidden. */
+export class SheetView {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
+  private readonly merged: RangePos[] = [];
+
+  constructor(
+    readonly sheet: SheetSnapshot,
+    private readonly hidden: RangePos[] = [],
+  ) {
+    this.rowCount = sheet.values.length;
+    this.colCount = sheet.values.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
+    for (const ref of sheet.merges) {
+      const r = parseRange(ref);
+      if (!r || (r.bottom - r.top + 1) * (r.right - r.left + 1) > 10_000) continue;
+      this.merged.push(r);
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) if (row !== r.top || col !== r.left) this.mergeOrigin.set(`${row},${col}`, { row: r.top, col: r.left });
+    }
+  }
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  isHidden(row: number, col: number): boolean {
+    return this.hidden.some((h) => row >= h.top && row <= h.bottom && col >= h.left && col <= h.right);
+  }
+
+  /** The value as stored (null inside owned areas). */
+  value(row: number, col: number): CellValue {
+    if (this.isHidden(row, col)) return null;
+    return this.sheet.values[row - 1]?.[col - 1] ?? null;
+  }
+
+  /** The value shown: a cell covered by a merge shows its merge's top-left value. */
+  shown(row: number, col: number): CellValue {
+    const origin = this.mergeOrigin.get(`${row},${col}`);
+    return origin ? this.value(origin.row, origin.col) : this.value(row, col);
+  }
+
+  font(row: number, col: number): string | undefined {
+    return this.sheet.fonts?.[a1(row, col)];
+  }
+
+  /** The merged area a cell is the top-left of, if any. */
+  mergeAt(row: number, col: number): RangePos | undefined {
+    return this.merged.find((m) => m.top === row && m.left === col);
+  }
+
+  rowIsEmpty(row: number, left = 1, right = this.colCount): boolean {
+    for (let c = left; c <= right; c++) if (cellText(this.value(row, c)).trim() !== '') return false;
+    return true;
+  }
+
+  /** Folded text of a row's non-empty cells, left to right. */
+  rowText(row: number, left = 1, right = this.colCount): string {
+    const parts: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const t = cellText(this.value(row, c)).trim();
+      if (t) parts.push(t);
+    }
+    return fold(parts.join(' '));
+  }
+}
+
+/** Rows that end a table: signature blocks, totals, notes. */
+const ENDERS = ['to kiem phieu', 'to truong', 'nguoi lap bieu', 'nguoi lap', 'chu tri hoi nghi', 'thu ky', 'xac nhan', 'tm', 'tong cong', 'cong', 'ghi chu', 'noi nhan'];
+
+function isEnder(text: string): boolean {
+  return ENDERS.some((e) => `${text} `.startsWith(`${e} `));
+}
+
+/** "(1)", "1", "A", "2=3+4": the row of column numbers printed under many official headers. */
+function isNumberingRow(view: SheetView, row: number, left: number, right: number): boolean {
+  let seen = 0;
+  for (let c = left; c <= right; c++) {
+    const t = cellText(view.value(row, c)).trim();
+    if (!t) continue;
+    if (!/^\(?[0-9A-Za-z]{1,2}\)?$|^\(?\d+\s*[=+x×-][\d\s=+x×/()-]*\)?$/.test(t)) return false;
+    seen++;
+  }
+  return seen >= 2;
+}
+
+function labelFor(view: SheetView, top: number, bottom: number, col: number): string {
+  const parts: string[] = [];
+  for (let r = top; r <= bottom; r++) {
+    const t = fold(cellText(view.shown(r, col)));
+    if (t && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts.join(' ');
+}
+
+function matchFields(labels: Map<number, string>, spec: TableSpec): { columns: Record<string, number>; ratingYears: { year: number; col: number }[]; score: number } {
+  const used = new Set<number>();
+  const columns: Record<string, number> = {};
+  for (const field of spec.fields) {
+    let best: { col: number; len: number } | undefined;
+    for (const [col, label] of labels) {
+      if (used.has(col) || field.exclude?.some((x) => hasPhrase(label, x))) continue;
+      for (const p of field.phrases) if (hasPhrase(label, p) && (!best || p.length > best.len)) best = { col, len: p.length };
+    }
+    if (best) {
+      columns[field.key] = best.col;
+      used.add(best.col);
+    }
+  }
+  const ratingYears: { year: number; col: number }[] = [];
+  for (const [col, label] of labels) {
+    const year = /\b(19|20)(\d{2})\b/.exec(label);
+    if (!used.has(col) && year && (hasPhrase(label, 'xep loai') || hasPhrase(label, 'danh gia'))) ratingYears.push({ year: Number(year[1] + year[2]), col });
+  }
+  return { columns, ratingYears, score: Object.keys(columns).length + (ratingYears.length ? 1 : 0) };
+}
+
+const meetsRequired = (columns: Record<string, number>, spec: TableSpec): boolean => spec.required.every((any) => any.some((k) => k in columns));
+
+interface Header {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  columns: Record<string, number>;
+  ratingYears: { year: number; col: number }[];
+  score: number;
+}
+
+/**
+ * A header spans several rows only under merged cells: a label merged down through all its rows
+ * ("STT", "Họ và tên"), or a label merged across columns with sub-labels below ("Ngày sinh" → Nam, Nữ).
+ * Title rows above a one-row header are never read as part of it.
+ */
+function spansRows(view: SheetView, top: number, bottom: number, left: number, right: number): boolean {
+  if (bottom === top) return true;
+  for (let c = left; c <= right; c++) {
+    const m = view.mergeAt(top, c);
+    if (!m) continue;
+    if (m.bottom >= bottom) return true;
+    if (m.right > m.left && m.bottom < bottom && !view.rowIsEmpty(m.bottom + 1, m.left, m.right)) return true;
+  }
+  return false;
+}
+
+function headerAt(view: SheetView, top: number, bottom: number, left: number, right: number, spec: TableSpec): Header | undefined {
+  if (!spansRows(view, top, bottom, left, right)) return undefined;
+  const labels = new Map<number, string>();
+  for (let c = left; c <= right; c++) {
+    const label = labelFor(view, top, bottom, c);
+    if (label && label.length <= 200) labels.set(c, label);
+  }
+  if (labels.size < 2) return undefined;
+  const m = matchFields(labels, spec);
+  if (!meetsRequired(m.columns, spec)) return undefined;
+  return { top, bottom, left, right, ...m };
+}
+
+/** The best header in the first rows of a sheet (or in its Excel tables). */
+function findHeader(view: SheetView, spec: TableSpec): (Header & { tableBottom?: number }) | undefined {
+  for (const t of view.sheet.tables) {
+    const r = parseRange(t.range);
+    if (!r) continue;
+    const h = headerAt(view, r.top, r.top, r.left, r.right, spec);
+    if (h) return { ...h, tableBottom: r.bottom };
+  }
+  let best: Header | undefined;
+  const lastHeaderRow = Math.min(view.rowCount, 40);
+  for (let top = 1; top <= lastHeaderRow; top++) {
+    if (view.rowIsEmpty(top)) continue;
+    for (const depth of [0, 1, 2]) {
+      const h = headerAt(view, top, Math.min(top + depth, view.rowCount), 1, view.colCount, spec);
+      if (h && (!best || h.score > best.score)) best = h;
+    }
+  }
+  return best;
+}
+
+/** Folded text of the section heading a row holds, if it is one (a lone text with no name). */
+function sectionHeading(view: SheetView, row: number, left: number, right: number, nameCol: number): string | undefined {
+  if (cellText(view.value(row, nameCol)).trim() && !view.mergeAt(row, left)) return undefined;
+  const texts: string[] = [];
+  for (let c = left; c <= right; c++) {
+    const t = cellText(view.value(row, c)).trim();
+    if (t) texts.push(t);
+  }
+  if (texts.length !== 1 || /^\d+$/.test(texts[0])) return undefined;
+  return texts[0];
+}
+
+/** The table a spec describes, or undefined when the sheet has no such header. */
+export function findTable(view: SheetView, spec: TableSpec, nameKey = 'name'): FoundTable | undefined {
+  const header = findHeader(view, spec);
+  if (!header) return undefined;
+  const cols = Object.values(header.columns).concat(header.ratingYears.map((r) => r.col));
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  const nameCol = header.columns[nameKey] ?? left;
+  const last = header.tableBottom ?? view.rowCount;
+  let row = header.bottom + 1;
+  if (row <= last && isNumberingRow(view, row, left, right)) row++;
+  const rows: TableRow[] = [];
+  let section: string | undefined;
+  for (; row <= last; row++) {
+    if (view.rowIsEmpty(row, left, right)) {
+      if (header.tableBottom) continue;
+      break;
+    }
+    if (isEnder(view.rowText(row, left, right))) break;
+    const heading = sectionHeading(view, row, left, right, nameCol);
+    if (heading !== undefined) {
+      section = heading;
+      continue;
+    }
+    const cells: Record<string, TableCell> = {};
+    for (const [key, col] of Object.entries(header.columns)) cells[key] = { value: view.value(row, col), col, font: view.font(row, col) };
+    for (const { year, col } of header.ratingYears) cells[`rating:${year}`] = { value: view.value(row, col), col, font: view.font(row, col) };
+    rows.push(section === undefined ? { row, cells } : { row, cells, section });
+  }
+  return {
+    sheet: view.name,
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    left,
+    right,
+    columns: header.columns,
+    ratingYears: header.ratingYears,
+    rows,
+    end: row,
+    score: header.score,
+  };
+}
