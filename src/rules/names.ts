@@ -13,7 +13,8 @@ export function normalizeName(name: string): string {
 
 /** A key for equality: two spellings of the same name give the same key. */
 export function nameKey(name: string): string {
-  return normalizeName(name).toLocaleLowerCase('vi');
+  // Vietnamese has no locale-specific case mappings, so the plain (fast) lower-casing is exact.
+  return normalizeName(name).toLowerCase();
 }
 
 export function sameName(a: string, b: string): boolean {
@@ -89,6 +90,18 @@ function collationKey(text: string): CollationKey {
  * Computing it once per name keeps sorting long lists fast.
  */
 export function sortKey(text: string): string {
+  let key = SORT_KEYS.get(text);
+  if (key === undefined) {
+    if (SORT_KEYS.size > 100_000) SORT_KEYS.clear();
+    SORT_KEYS.set(text, (key = computeSortKey(text)));
+  }
+  return key;
+}
+
+/** Names repeat their words (family, middle and given names): keys are kept once computed. */
+const SORT_KEYS = new Map<string, string>();
+
+function computeSortKey(text: string): string {
   const k = collationKey(text);
   const encode = (xs: number[]) => String.fromCharCode(...xs.map((x) => 0x100 + Math.min(x, 0xfeff)));
   return `${encode(k.primary)}\u0001${encode(k.secondary)}\u0001${encode(k.tertiary)}`;

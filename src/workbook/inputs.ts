@@ -46,15 +46,12 @@ export function matcher(people: readonly RosterPerson[]): Matcher {
 
 export interface BuiltInput {
   input: StepInput;
-  /** The vote line behind each vote row id, for writing results beside it. */
-  lineOf: Map<string, VoteLine>;
   diagnostics: Diagnostic[];
 }
 
 export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, step: number, overrides: Overrides = {}): BuiltInput {
   const diagnostics: Diagnostic[] = [];
   const input: StepInput = {};
-  const lineOf = new Map<string, VoteLine>();
   const def = findStep(procedure, step);
   const roster = parsed.roster?.people;
   if (roster) input.roster = roster;
@@ -81,7 +78,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     const votes = parsed.votes;
     if (!votes) {
       diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'votes' }));
-      return { input, lineOf, diagnostics };
+      return { input, diagnostics };
     }
     // A removal count alone serves only the step that removes (II.1(1)).
     if (def.kind !== 'removal-nomination' && !votes.hasAgree) diagnostics.push(workbookDiagnostic('E-NO-VOTE-COLUMN', { sheet: votes.table.sheet }, { sheet: votes.table.sheet }));
@@ -92,7 +89,8 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     const nominations: VoteRow[] = [];
     const removals: VoteRow[] = [];
     for (const line of votes.lines) {
-      let id = `${votes.table.sheet}!${line.row}`;
+      // Without a roster a person is who the sheet says: name and birth date (so a repeated row is still caught).
+      let id = `${nameKey(line.name)}|${line.birth ?? ''}`;
       let birth = line.birth;
       let gender = line.gender;
       if (matchable) {
@@ -104,12 +102,11 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
         gender = gender ?? m.person.gender;
       }
       const base = { id, name: line.name, title: line.title, ...(birth ? { birth } : {}), ...(gender ? { gender } : {}) };
-      lineOf.set(`${id}\u0000${line.title}`, line);
       if (line.agree !== undefined) nominations.push({ ...base, agree: line.agree, source: line.agreeCell });
       if (line.removeAgree !== undefined && def.kind === 'removal-nomination') removals.push({ ...base, agree: line.removeAgree, source: line.removeCell });
     }
     input.votes = nominations;
     if (def.kind === 'removal-nomination') input.removals = removals;
   }
-  return { input, lineOf, diagnostics };
+  return { input, diagnostics };
 }

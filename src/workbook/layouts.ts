@@ -8,10 +8,12 @@ import type { TableSpec } from './table';
 
 const birth = ['ngay thang nam sinh', 'ngay sinh', 'nam sinh', 'sinh ngay'];
 const name = ['ho va ten', 'ho ten', 'ho va ten can bo', 'ten can bo', 'ho va ten nguoi duoc gioi thieu'];
+const stt = { key: 'stt', phrases: ['stt', 'so tt', 'so thu tu', 'tt'] };
 const code = ['ma can bo', 'ma so', 'ma cb', 'so hieu can bo', 'ma nhan su', 'ma'];
 
 export const ROSTER: TableSpec = {
   fields: [
+    stt,
     { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
     { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
     { key: 'name', phrases: name },
@@ -32,6 +34,7 @@ export const ROSTER: TableSpec = {
 /** A vote-count sheet: nomination votes, removal votes, or both in two columns. */
 export const VOTES: TableSpec = {
   fields: [
+    stt,
     { key: 'removeAgree', phrases: ['dua ra khoi quy hoach', 'dong y dua ra khoi quy hoach', 'so phieu dong y dua ra khoi quy hoach', 'dua ra', 'ra khoi quy hoach'], exclude: ['khong dong y'] },
     { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
     { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
@@ -48,6 +51,7 @@ export const VOTES: TableSpec = {
 /** External candidates (II.2) with the consultation facts (CONSULT). */
 export const CANDIDATES: TableSpec = {
   fields: [
+    stt,
     { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
     { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
     { key: 'name', phrases: name },

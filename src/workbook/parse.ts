@@ -14,7 +14,7 @@ import { workbookDiagnostic } from './codes';
 import { CANDIDATES, ROSTER, VOTES } from './layouts';
 import { OWNED_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { findTable, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
+import { findTableHeader, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
 import { cellText, fold, hasPhrase, nameText, unicodeText } from './text';
 import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
 
@@ -388,8 +388,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   const termStart = termAbove(snapshot);
   if (termStart) out.termStart = termStart;
 
+  // Headers first (cheap), rows only for the sheets chosen.
   const find = (spec: typeof ROSTER) => all.flatMap((view) => {
-    const table = findTable(view, spec);
+    const table = findTableHeader(view, spec);
     return table ? [{ view, table }] : [];
   });
   const votes = find(VOTES);
@@ -399,10 +400,13 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   const rosters = find(ROSTER).filter((c) => !voteSheets.has(c.view) && !candidateSheets.has(c.view));
 
   const roster = pick('roster', options.rosterSheet, rosters, all, diagnostics);
-  if (roster) out.roster = { table: roster.table, people: readPeople({ diagnostics, sheet: roster.view.name }, roster.table) };
+  if (roster) {
+    const table = readTableRows(roster.view, roster.table);
+    out.roster = { table, people: readPeople({ diagnostics, sheet: roster.view.name }, table) };
+  }
   const vote = pick('votes', options.votesSheet, votes, all, diagnostics, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
-  if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, vote.table);
+  if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, readTableRows(vote.view, vote.table));
   const cand = pick('candidates', options.candidatesSheet, candidates, all, diagnostics);
-  if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, cand.table);
+  if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, readTableRows(cand.view, cand.table));
   return out;
 }

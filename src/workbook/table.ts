@@ -48,6 +48,8 @@ export interface FoundTable {
   rows: TableRow[];
   /** Row after the last data row. */
   end: number;
+  /** Last row of an Excel table (ListObject), where the table is one. */
+  tableBottom?: number;
   /** How many fields matched (to compare candidate sheets). */
   score: number;
 }
@@ -79,7 +81,7 @@ export class SheetView {
   }
 
   isHidden(row: number, col: number): boolean {
-    return this.hidden.some((h) => row >= h.top && row <= h.bottom && col >= h.left && col <= h.right);
+    return this.hidden.length > 0 && this.hidden.some((h) => row >= h.top && row <= h.bottom && col >= h.left && col <= h.right);
   }
 
   /** The value as stored (null inside owned areas). */
@@ -95,7 +97,8 @@ export class SheetView {
   }
 
   font(row: number, col: number): string | undefined {
-    return this.sheet.fonts?.[a1(row, col)];
+    const fonts = this.sheet.fonts;
+    return fonts && Object.keys(fonts).length ? fonts[a1(row, col)] : undefined;
   }
 
   /** The merged area a cell is the top-left of, if any. */
@@ -242,45 +245,65 @@ function sectionHeading(view: SheetView, row: number, left: number, right: numbe
   return texts[0];
 }
 
-/** The table a spec describes, or undefined when the sheet has no such header. */
-export function findTable(view: SheetView, spec: TableSpec, nameKey = 'name'): FoundTable | undefined {
+/** The header a spec describes (rows not yet read), or undefined when the sheet has no such header. */
+export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | undefined {
   const header = findHeader(view, spec);
   if (!header) return undefined;
   const cols = Object.values(header.columns).concat(header.ratingYears.map((r) => r.col));
-  const left = Math.min(...cols);
-  const right = Math.max(...cols);
-  const nameCol = header.columns[nameKey] ?? left;
-  const last = header.tableBottom ?? view.rowCount;
-  let row = header.bottom + 1;
+  return {
+    sheet: view.name,
+    headerTop: header.top,
+    headerBottom: header.bottom,
+    left: Math.min(...cols),
+    right: Math.max(...cols),
+    columns: header.columns,
+    ratingYears: header.ratingYears,
+    tableBottom: header.tableBottom,
+    rows: [],
+    end: header.bottom + 1,
+    score: header.score,
+  };
+}
+
+/** The first non-empty text of a row, folded: signature blocks and totals start with their words. */
+function leadingText(view: SheetView, row: number, left: number, right: number): string {
+  for (let c = left; c <= right; c++) {
+    const t = cellText(view.value(row, c)).trim();
+    if (t) return /^\d/.test(t) ? '' : fold(t);
+  }
+  return '';
+}
+
+/** Reads the data rows under a header: down to the first blank row or signature block (or the Excel table's end). */
+export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'name'): FoundTable {
+  const { left, right } = table;
+  const nameCol = table.columns[nameKey] ?? left;
+  const last = table.tableBottom ?? view.rowCount;
+  let row = table.headerBottom + 1;
   if (row <= last && isNumberingRow(view, row, left, right)) row++;
   const rows: TableRow[] = [];
+  const keys = Object.entries(table.columns).concat(table.ratingYears.map(({ year, col }) => [`rating:${year}`, col] as [string, number]));
   let section: string | undefined;
   for (; row <= last; row++) {
     if (view.rowIsEmpty(row, left, right)) {
-      if (header.tableBottom) continue;
+      if (table.tableBottom) continue;
       break;
     }
-    if (isEnder(view.rowText(row, left, right))) break;
+    if (isEnder(leadingText(view, row, left, right))) break;
     const heading = sectionHeading(view, row, left, right, nameCol);
     if (heading !== undefined) {
       section = heading;
       continue;
     }
     const cells: Record<string, TableCell> = {};
-    for (const [key, col] of Object.entries(header.columns)) cells[key] = { value: view.value(row, col), col, font: view.font(row, col) };
-    for (const { year, col } of header.ratingYears) cells[`rating:${year}`] = { value: view.value(row, col), col, font: view.font(row, col) };
+    for (const [key, col] of keys) cells[key] = { value: view.value(row, col), col, font: view.font(row, col) };
     rows.push(section === undefined ? { row, cells } : { row, cells, section });
   }
-  return {
-    sheet: view.name,
-    headerTop: header.top,
-    headerBottom: header.bottom,
-    left,
-    right,
-    columns: header.columns,
-    ratingYears: header.ratingYears,
-    rows,
-    end: row,
-    score: header.score,
-  };
+  return { ...table, rows, end: row };
+}
+
+/** The table a spec describes, rows included, or undefined when the sheet has no such header. */
+export function findTable(view: SheetView, spec: TableSpec, nameKey = 'name'): FoundTable | undefined {
+  const header = findTableHeader(view, spec);
+  return header && readTableRows(view, header, nameKey);
 }

@@ -1,5 +1,6 @@
 import { describeDiagnostic, describeProfile, explainFinding, explainPerson, formatPercent, languageFor, messages, quoteSheet } from '../../src/i18n';
 import { CODES, DEFAULT_PROFILE, diagnostic, runStep, type DiagnosticCode } from '../../src/rules';
+import { WORKBOOK_CODES, workbookDiagnostic, type WorkbookCode } from '../../src/workbook/codes';
 
 const conference = { convened: 25, present: 20 };
 
@@ -59,9 +60,11 @@ describe('explanations say in words what the decision data says', () => {
 
 describe('diagnostics in words', () => {
   test('every code has a Vietnamese and an English message that uses its numbers', () => {
-    for (const code of Object.keys(CODES) as DiagnosticCode[]) {
+    const make = (code: string, params: Parameters<typeof diagnostic>[1]) =>
+      code in CODES ? diagnostic(code as DiagnosticCode, params) : workbookDiagnostic(code as WorkbookCode, params);
+    for (const code of [...Object.keys(CODES), ...Object.keys(WORKBOOK_CODES)]) {
       for (const lang of ['vi', 'en'] as const) {
-        const text = describeDiagnostic(diagnostic(code, { name: 'Nguyễn Văn An', title: 'Trưởng phòng', present: 17, convened: 25, required: 17, num: 2, den: 3, agree: 18, chosen: ['x'], tied: ['y'], seats: 1, missing: ['metOn'], titles: ['a'], count: 4, max: 3, quota: 3, have: 2, shortfall: 1, women: 0, young: 0, age: 40, value: 'bảy', field: 'agree', criterion: 'training', procedure: 'next-term', step: 9, valid: 1, invalid: 1, returned: 3, issued: 2 }), lang);
+        const text = describeDiagnostic(make(code, { name: 'Nguyễn Văn An', title: 'Trưởng phòng', present: 17, convened: 25, required: 17, num: 2, den: 3, agree: 18, chosen: ['x'], tied: ['y'], seats: 1, missing: ['metOn'], titles: ['a'], count: 4, max: 3, quota: 3, have: 2, shortfall: 1, women: 0, young: 0, age: 40, value: 'bảy', field: 'agree', criterion: 'training', procedure: 'next-term', step: 9, valid: 1, invalid: 1, returned: 3, issued: 2, kind: 'votes', sheet: 'KP', sheets: ['A', 'B'], cells: ['A!B7', 'A!B9'], range: 'E5:G9', birth: '1966' }), lang);
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toContain('undefined');
       }

@@ -1,0 +1,62 @@
+/**
+ * The whole run on generated workbooks of growing size: ExcelJS read, the pipeline's own
+ * work (parse + decide + render), apply + ExcelJS write; and ExcelJS alone reading and writing
+ * the same file, the yardstick for the budget (pipeline < 10% of ExcelJS read + write at 10,000 rows).
+ */
+import ExcelJS from 'exceljs';
+import { performance } from 'perf_hooks';
+import { applyPlan, writeXlsx } from '../src/hosts/xlsx/apply';
+import { readXlsx } from '../src/hosts/xlsx/read';
+import { runPipeline } from '../src/workbook/pipeline';
+
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
+const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Thanh', 'Ngọc'];
+const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Giang', 'Hà', 'Hạnh', 'Hòa', 'Khánh', 'Lan', 'Long', 'Mai', 'Nam', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Thảo', 'Yến'];
+const TITLES = ['Trưởng phòng', 'Phó Trưởng phòng'];
+
+async function workbook(rows: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const roster = wb.addWorksheet('Danh sách trích ngang');
+  roster.addRow(['DANH SÁCH TRÍCH NGANG']);
+  roster.addRow([]);
+  roster.addRow(['STT', 'Mã cán bộ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ hiện tại', 'Chức danh quy hoạch']);
+  const votes = wb.addWorksheet('KP HN cán bộ');
+  votes.addRow(['KẾT QUẢ KIỂM PHIẾU — HỘI NGHỊ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC']);
+  votes.addRow(['Tổng số người được triệu tập: 120', null, null, 'Số người có mặt: 100']);
+  votes.addRow(['STT', 'Mã cán bộ', 'Họ và tên', 'Chức danh', 'Số phiếu đồng ý']);
+  for (let i = 0; i < rows; i++) {
+    const name = `${FAMILY[i % 10]} ${MIDDLE[(i >> 2) % 6]} ${GIVEN[(i * 7) % 20]}`;
+    const code = `CB${String(i + 1).padStart(6, '0')}`;
+    roster.addRow([i + 1, code, name, `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/${1965 + (i % 30)}`, i % 3 ? 'Nam' : 'Nữ', 'Chuyên viên', TITLES[i % 2]]);
+    votes.addRow([i + 1, code, name, TITLES[i % 2], (i * 37) % 101]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const ms = (t0: number) => performance.now() - t0;
+
+export async function benchPipeline(sizes = [100, 1_000, 10_000, 50_000]): Promise<void> {
+  console.log('\nwhole run on an .xlsx (roster + vote sheet of N rows), ms');
+  console.log(['rows', 'read', 'parse+decide+render', 'apply+write', 'total', 'ExcelJS read+write', 'pipeline/ExcelJS'].map((h, i) => (i ? h.padStart(i === 2 ? 20 : 12) : h.padStart(7))).join(''));
+  for (const n of sizes) {
+    const file = await workbook(n);
+    let t = performance.now();
+    const { workbook: wb, snapshot } = await readXlsx(file);
+    const read = ms(t);
+    t = performance.now();
+    const run = runPipeline(snapshot, { procedure: 'next-term', step: 2, lang: 'vi' });
+    const pipeline = ms(t);
+    if (!run.ok || !run.plan) throw new Error(`bench run failed: ${JSON.stringify(run.diagnostics.slice(0, 3))}`);
+    t = performance.now();
+    applyPlan(wb, run.plan);
+    await writeXlsx(wb);
+    const write = ms(t);
+    t = performance.now();
+    const plain = new ExcelJS.Workbook();
+    await plain.xlsx.load(file as unknown as ArrayBuffer);
+    await plain.xlsx.writeBuffer();
+    const exceljs = ms(t);
+    const row = [n, read, pipeline, write, read + pipeline + write, exceljs].map((v, i) => (i ? v.toFixed(0).padStart(i === 2 ? 20 : 12) : String(v).padStart(7)));
+    console.log(row.join('') + `${((100 * pipeline) / exceljs).toFixed(1)}%`.padStart(12));
+  }
+}
