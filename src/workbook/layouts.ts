@@ -70,5 +70,6 @@ export const CANDIDATES: TableSpec = {
     { key: 'politicalTheory', phrases: ['ly luan chinh tri', 'llct'] },
     { key: 'discipline', phrases: ['ky luat'] },
   ],
-  required: [['name'], ['agency'], ['metOn', 'letterSentOn', 'opinionReceivedOn', 'dossierReceivedOn', 'title']],
+  // The consultation columns tell this list from a roster (which also has a unit and a title).
+  required: [['name'], ['agency'], ['metOn', 'letterSentOn', 'opinionReceivedOn', 'dossierReceivedOn']],
 };

@@ -276,7 +276,7 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
       if (agree !== undefined || removeAgree !== undefined) r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name, line.row)));
       continue;
     }
-    const blankCells = (['agree', 'removeAgree'] as const).filter((k) => c[k] && readCount(c[k].value).ok === false && cellText(c[k].value).trim() === '' && typeof c[k].value !== 'object');
+    const blankCells = (['agree', 'removeAgree'] as const).filter((k) => c[k] && cellText(c[k].value).trim() === '' && (c[k].value === null || typeof c[k].value !== 'object'));
     if (agree === undefined && removeAgree === undefined && blankCells.length) {
       r.diagnostics.push(workbookDiagnostic('W-COUNT-BLANK', { name: who.name }, cellRef(r, c[blankCells[0]], line.row)));
     }

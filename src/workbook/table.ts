@@ -1,6 +1,6 @@
 import { a1, parseRange, type RangePos } from './address';
 import type { CellValue, SheetSnapshot } from './snapshot';
-import { cellText, fold, hasPhrase } from './text';
+import { cellText, fold, hasPhrase, unicodeText } from './text';
 
 /**
  * Finding a table in a sheet the way a person would: below any title rows, a header row (or two rows
@@ -60,6 +60,7 @@ export class SheetView {
   readonly colCount: number;
   private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
   private readonly merged: RangePos[] = [];
+  private readonly labels = new Map<string, string>();
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -96,6 +97,19 @@ export class SheetView {
     return origin ? this.value(origin.row, origin.col) : this.value(row, col);
   }
 
+  /** A header label: the shown text (legacy fonts converted), folded; long texts are not labels. */
+  label(row: number, col: number): string {
+    const key = `${row},${col}`;
+    let out = this.labels.get(key);
+    if (out === undefined) {
+      const origin = this.mergeOrigin.get(key) ?? { row, col };
+      const text = cellText(this.value(origin.row, origin.col));
+      out = text.length > 200 ? '' : fold(unicodeText(text, this.font(origin.row, origin.col)));
+      this.labels.set(key, out);
+    }
+    return out;
+  }
+
   font(row: number, col: number): string | undefined {
     const fonts = this.sheet.fonts;
     return fonts && Object.keys(fonts).length ? fonts[a1(row, col)] : undefined;
@@ -123,7 +137,7 @@ export class SheetView {
 }
 
 /** Rows that end a table: signature blocks, totals, notes. */
-const ENDERS = ['to kiem phieu', 'to truong', 'nguoi lap bieu', 'nguoi lap', 'chu tri hoi nghi', 'thu ky', 'xac nhan', 'tm', 'tong cong', 'cong', 'ghi chu', 'noi nhan'];
+const ENDERS = ['to kiem phieu', 'to truong', 'nguoi lap bieu', 'nguoi lap', 'chu tri hoi nghi', 'thu ky', 'xac nhan', 'tm', 't m', 'tong cong', 'ghi chu', 'noi nhan'];
 
 function isEnder(text: string): boolean {
   return ENDERS.some((e) => `${text} `.startsWith(`${e} `));
@@ -135,7 +149,7 @@ function isNumberingRow(view: SheetView, row: number, left: number, right: numbe
   for (let c = left; c <= right; c++) {
     const t = cellText(view.value(row, c)).trim();
     if (!t) continue;
-    if (!/^\(?[0-9A-Za-z]{1,2}\)?$|^\(?\d+\s*[=+x×-][\d\s=+x×/()-]*\)?$/.test(t)) return false;
+    if (!/^\(?(\d{1,2}|[A-Z])\)?$|^\(?\d+\s*[=+x×-][\d\s=+x×/()-]*\)?$/.test(t)) return false;
     seen++;
   }
   return seen >= 2;
@@ -144,7 +158,7 @@ function isNumberingRow(view: SheetView, row: number, left: number, right: numbe
 function labelFor(view: SheetView, top: number, bottom: number, col: number): string {
   const parts: string[] = [];
   for (let r = top; r <= bottom; r++) {
-    const t = fold(cellText(view.shown(r, col)));
+    const t = view.label(r, col);
     if (t && parts[parts.length - 1] !== t) parts.push(t);
   }
   return parts.join(' ');
@@ -191,6 +205,10 @@ interface Header {
  */
 function spansRows(view: SheetView, top: number, bottom: number, left: number, right: number): boolean {
   if (bottom === top) return true;
+  // A title merged across the table is one label, not a header row: a header row has several.
+  let labels = 0;
+  for (let c = left; c <= right; c++) if (view.label(top, c) && (c === left || view.label(top, c - 1) !== view.label(top, c) || view.mergeAt(top, c))) labels++;
+  if (labels < 2) return false;
   for (let c = left; c <= right; c++) {
     const m = view.mergeAt(top, c);
     if (!m) continue;
@@ -233,16 +251,24 @@ function findHeader(view: SheetView, spec: TableSpec): (Header & { tableBottom?:
   return best;
 }
 
-/** Folded text of the section heading a row holds, if it is one (a lone text with no name). */
-function sectionHeading(view: SheetView, row: number, left: number, right: number, nameCol: number): string | undefined {
-  if (cellText(view.value(row, nameCol)).trim() && !view.mergeAt(row, left)) return undefined;
+/**
+ * The section heading a row holds, if it is one: "I. Chức danh Trưởng phòng" (in any column, merged
+ * or not, numbered in the STT column or not) where the row has no figures, or a lone text with no name.
+ */
+function sectionHeading(view: SheetView, row: number, left: number, right: number, nameCol: number, countCols: number[]): string | undefined {
   const texts: string[] = [];
   for (let c = left; c <= right; c++) {
     const t = cellText(view.value(row, c)).trim();
     if (t) texts.push(t);
   }
-  if (texts.length !== 1 || /^\d+$/.test(texts[0])) return undefined;
-  return texts[0];
+  if (texts.length === 0) return undefined;
+  const joined = texts.join(' ');
+  const folded = fold(joined);
+  const noFigures = countCols.length > 0 && countCols.every((c) => cellText(view.value(row, c)).trim() === '');
+  if (noFigures && (/^([ivxlc]+|[a-z])\s/.test(folded) || /^(\S+\s)?chuc danh\b/.test(folded))) return joined;
+  const lone = texts.length === 1 && !/^\d+$/.test(texts[0]);
+  if (lone && (!cellText(view.value(row, nameCol)).trim() || (view.mergeAt(row, nameCol)?.right ?? nameCol) > nameCol || view.mergeAt(row, left))) return joined;
+  return undefined;
 }
 
 /** The header a spec describes (rows not yet read), or undefined when the sheet has no such header. */
@@ -278,11 +304,12 @@ function leadingText(view: SheetView, row: number, left: number, right: number):
 export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'name'): FoundTable {
   const { left, right } = table;
   const nameCol = table.columns[nameKey] ?? left;
-  const last = table.tableBottom ?? view.rowCount;
+  const last = Math.min(table.tableBottom ?? view.rowCount, view.rowCount);
   let row = table.headerBottom + 1;
   if (row <= last && isNumberingRow(view, row, left, right)) row++;
   const rows: TableRow[] = [];
   const keys = Object.entries(table.columns).concat(table.ratingYears.map(({ year, col }) => [`rating:${year}`, col] as [string, number]));
+  const countCols = ['agree', 'removeAgree'].filter((k) => k in table.columns).map((k) => table.columns[k]);
   let section: string | undefined;
   for (; row <= last; row++) {
     if (view.rowIsEmpty(row, left, right)) {
@@ -290,7 +317,7 @@ export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'nam
       break;
     }
     if (isEnder(leadingText(view, row, left, right))) break;
-    const heading = sectionHeading(view, row, left, right, nameCol);
+    const heading = sectionHeading(view, row, left, right, nameCol, countCols);
     if (heading !== undefined) {
       section = heading;
       continue;

@@ -26,8 +26,18 @@ export function cellText(v: CellValue | undefined): string {
 /** A cell's text as Unicode, converted from .VnTime/VNI where its font or its characters say so. */
 export function unicodeText(v: CellValue | undefined, font?: string): string {
   const text = cellText(v);
-  return text ? toUnicodeText(text, font) : '';
+  if (!text) return '';
+  // Titles, posts, units and given names repeat down a list: each distinct text is converted once.
+  const key = font ? `${font}\u0000${text}` : text;
+  let out = CONVERTED.get(key);
+  if (out === undefined) {
+    if (CONVERTED.size > 100_000) CONVERTED.clear();
+    CONVERTED.set(key, (out = toUnicodeText(text, font)));
+  }
+  return out;
 }
+
+const CONVERTED = new Map<string, string>();
 
 /** A person's name from a cell: Unicode, NFC, spaces folded. */
 export function nameText(v: CellValue | undefined, font?: string): string {
