@@ -48,7 +48,7 @@ const sheetName = fc.oneof(fc.constantFrom('Sheet1', 'KP HN cán bộ', 'DS', "O
 
 const sheet: fc.Arbitrary<SheetSnapshot> = fc.record({
   name: sheetName,
-  values: fc.array(fc.oneof(fc.array(cell, { maxLength: 12 }), fc.constant([])), { maxLength: 40 }),
+  values: fc.array(fc.oneof(fc.array(cell, { maxLength: 12 }), fc.constant<CellValue[]>([])), { maxLength: 40 }),
   merges: fc.array(range, { maxLength: 12 }),
   tables: fc.array(fc.record({ name: fc.string({ maxLength: 6 }), range }), { maxLength: 2 }),
   fonts: fc.option(fc.dictionary(fc.constantFrom('A1', 'B2', 'B3', 'C4', 'D5', 'nonsense'), fc.constantFrom('.VnTime', '.VnTimeH', 'VNI-Times', 'Arial', '')), { nil: undefined }),
