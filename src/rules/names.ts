@@ -6,8 +6,12 @@
  * then tones (none < huyền < hỏi < ngã < sắc < nặng), then case.
  */
 
+const TIDY = /^[^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+(?: [^\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+)*$/u;
+
 /** NFC, no leading/trailing space, every run of white space (NBSP, tabs, line breaks) one space. */
 export function normalizeName(name: string): string {
+  // Most names are already tidy: one space between words, nothing around.
+  if (TIDY.test(name)) return name.normalize('NFC');
   return name.normalize('NFC').replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu, ' ').trim();
 }
 

@@ -29,9 +29,14 @@ export type Matcher = (line: VoteLine) => { person?: RosterPerson; diagnostic?: 
 export function matcher(people: readonly RosterPerson[]): Matcher {
   const byName = new Map<string, RosterPerson[]>();
   const byCode = new Map<string, RosterPerson[]>();
+  const add = (map: Map<string, RosterPerson[]>, key: string, p: RosterPerson) => {
+    const list = map.get(key);
+    if (list) list.push(p);
+    else map.set(key, [p]);
+  };
   for (const p of people) {
-    byName.set(nameKey(p.name), [...(byName.get(nameKey(p.name)) ?? []), p]);
-    if (p.code) byCode.set(p.code, [...(byCode.get(p.code) ?? []), p]);
+    add(byName, nameKey(p.name), p);
+    if (p.code) add(byCode, p.code, p);
   }
   return (line) => {
     const coded = line.code ? byCode.get(line.code) : undefined;
@@ -68,7 +73,12 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     input.approval = parsed.candidates.approval;
   }
 
-  const conference: Partial<ConferenceInput> = { ...(parsed.votes?.conference ?? {}) };
+  // A desk step needs its list: the roster (I.1, II.2(1)) or the external candidates (II.2(3)).
+  if (def && (def.kind === 'eligibility' || def.kind === 'gap') && !roster) diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'roster' }));
+  if (def && def.kind === 'consultation' && !parsed.candidates) diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'candidates' }));
+
+  // Conference numbers: from the vote sheet, or (II.2(2), no vote) from the external list's sheet.
+  const conference: Partial<ConferenceInput> = { ...(parsed.votes?.conference ?? parsed.candidates?.conference ?? {}) };
   if (overrides.convened !== undefined) conference.convened = overrides.convened;
   if (overrides.present !== undefined) conference.present = overrides.present;
   if (conference.convened !== undefined && conference.present !== undefined) input.conference = conference as ConferenceInput;

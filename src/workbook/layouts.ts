@@ -42,7 +42,7 @@ export const VOTES: TableSpec = {
     { key: 'code', phrases: code },
     { key: 'birth', phrases: birth },
     { key: 'gender', phrases: ['gioi tinh'] },
-    { key: 'agree', phrases: ['so phieu dong y', 'phieu dong y', 'dong y', 'so phieu', 'so phieu gioi thieu', 'so phieu tan thanh', 'tan thanh', 'so phieu bau'], exclude: ['khong dong y', 'ty le', 'khong tan thanh'] },
+    { key: 'agree', phrases: ['so phieu dong y', 'phieu dong y', 'dong y', 'so phieu', 'so phieu gioi thieu', 'so phieu tan thanh', 'tan thanh', 'so phieu bau'], exclude: ['khong dong y', 'ty le', 'khong tan thanh', 'co quan', 'y kien'] },
     { key: 'title', phrases: ['chuc danh gioi thieu', 'chuc danh quy hoach', 'gioi thieu quy hoach chuc danh', 'chuc danh de nghi', 'chuc danh'] },
   ],
   required: [['name'], ['agree', 'removeAgree']],
@@ -58,7 +58,8 @@ export const CANDIDATES: TableSpec = {
     { key: 'code', phrases: code },
     { key: 'birth', phrases: birth },
     { key: 'gender', phrases: ['gioi tinh'] },
-    { key: 'agency', phrases: ['co quan dang cong tac', 'noi dang cong tac', 'co quan don vi dang cong tac', 'noi cong tac hien nay', 'co quan cong tac', 'don vi cong tac', 'noi cong tac'] },
+    // Where the person works now, in words a roster's "Đơn vị công tác" does not use.
+    { key: 'agency', phrases: ['co quan dang cong tac', 'noi dang cong tac', 'co quan don vi dang cong tac', 'don vi dang cong tac', 'noi cong tac hien nay', 'co quan cong tac hien nay', 'co quan hien nay', 'co quan noi cong tac'] },
     { key: 'metOn', phrases: ['gap go trao doi', 'ngay gap go', 'gap go'] },
     { key: 'letterSentOn', phrases: ['gui van ban lay y kien', 'ngay gui van ban', 'van ban lay y kien', 'gui van ban'] },
     { key: 'opinionAgrees', phrases: ['y kien dong y', 'co quan dong y', 'dong y khong', 'dong y'] },
@@ -70,6 +71,5 @@ export const CANDIDATES: TableSpec = {
     { key: 'politicalTheory', phrases: ['ly luan chinh tri', 'llct'] },
     { key: 'discipline', phrases: ['ky luat'] },
   ],
-  // The consultation columns tell this list from a roster (which also has a unit and a title).
-  required: [['name'], ['agency'], ['metOn', 'letterSentOn', 'opinionReceivedOn', 'dossierReceivedOn']],
+  required: [['name'], ['agency']],
 };

@@ -60,7 +60,14 @@ export interface ParsedVotes {
 export interface ParsedWorkbook {
   roster?: { table: FoundTable; people: RosterPerson[] };
   votes?: ParsedVotes;
-  candidates?: { table: FoundTable; people: RosterPerson[]; consultations: ConsultFacts[]; approval: { date?: IsoDate; minutesRef?: string } };
+  candidates?: {
+    table: FoundTable;
+    people: RosterPerson[];
+    consultations: ConsultFacts[];
+    approval: { date?: IsoDate; minutesRef?: string };
+    /** Conference numbers written around the list (II.2(2), the leadership's first meeting). */
+    conference: Partial<ConferenceInput>;
+  };
   /** Term start written in the workbook ("giai đoạn 2026 - 2031"), if any. */
   termStart?: IsoDate;
   /** Owned areas of an earlier run, per sheet (hidden from parsing). */
@@ -341,7 +348,7 @@ function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNulla
       if (m) approval.minutesRef = m[1].trim();
     }
   }
-  return { table, people, consultations, approval };
+  return { table, people, consultations, approval, conference: conferenceNumbers(view, table) };
 }
 
 /** Which conference a vote sheet is from, by its name and titles: staff or leadership. */

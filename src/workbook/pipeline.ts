@@ -71,8 +71,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const names = new Map(result.people.map((p) => [p.id, p.name]));
   const rendered = renderResultColumns(snapshot, parsed, result, lang, (id) => names.get(id) ?? id);
   diagnostics.push(...rendered.diagnostics);
-  const ok = !rendered.diagnostics.some((d) => d.severity === 'error');
-  return { procedure, step, parsed, result, diagnostics, plan: ok ? rendered.plan : undefined, ok };
+  if (rendered.diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
+  return { procedure, step, parsed, result, diagnostics, plan: rendered.plan, ok: true };
 }
 
 /** The run as JSON (the command's --json): one object, results in shortlist order. */

@@ -72,7 +72,7 @@ export function renderResultColumns(
     byRow.set(row, entry);
   }
 
-  const left = table.right + 1;
+  const left = table.lastCol + 1;
   const area = { top: table.headerTop, left, bottom: lastRow, right: left + columns.length - 1 };
   const sheetSnapshot = snapshot.sheets.find((s) => s.name === sheet);
   if (sheetSnapshot) {

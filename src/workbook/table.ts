@@ -50,6 +50,8 @@ export interface FoundTable {
   end: number;
   /** Last row of an Excel table (ListObject), where the table is one. */
   tableBottom?: number;
+  /** The table's last column, counting headed columns the spec does not read ("Ghi chú"). */
+  lastCol: number;
   /** How many fields matched (to compare candidate sheets). */
   score: number;
 }
@@ -61,12 +63,14 @@ export class SheetView {
   private readonly mergeOrigin = new Map<string, { row: number; col: number }>();
   private readonly merged: RangePos[] = [];
   private readonly labels = new Map<string, string>();
+  private readonly fonts: Record<string, string> | undefined;
 
   constructor(
     readonly sheet: SheetSnapshot,
     private readonly hidden: RangePos[] = [],
   ) {
     this.rowCount = sheet.values.length;
+    this.fonts = sheet.fonts && Object.keys(sheet.fonts).length ? sheet.fonts : undefined;
     this.colCount = sheet.values.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
     for (const ref of sheet.merges) {
       const r = parseRange(ref);
@@ -111,8 +115,7 @@ export class SheetView {
   }
 
   font(row: number, col: number): string | undefined {
-    const fonts = this.sheet.fonts;
-    return fonts && Object.keys(fonts).length ? fonts[a1(row, col)] : undefined;
+    return this.fonts ? this.fonts[a1(row, col)] : undefined;
   }
 
   /** The merged area a cell is the top-left of, if any. */
@@ -232,12 +235,12 @@ function headerAt(view: SheetView, top: number, bottom: number, left: number, ri
 }
 
 /** The best header in the first rows of a sheet (or in its Excel tables). */
-function findHeader(view: SheetView, spec: TableSpec): (Header & { tableBottom?: number }) | undefined {
+function findHeader(view: SheetView, spec: TableSpec): (Header & { tableBottom?: number; tableRight?: number }) | undefined {
   for (const t of view.sheet.tables) {
     const r = parseRange(t.range);
     if (!r) continue;
     const h = headerAt(view, r.top, r.top, r.left, r.right, spec);
-    if (h) return { ...h, tableBottom: r.bottom };
+    if (h) return { ...h, tableBottom: r.bottom, tableRight: r.right };
   }
   let best: Header | undefined;
   const lastHeaderRow = Math.min(view.rowCount, 40);
@@ -263,9 +266,11 @@ function sectionHeading(view: SheetView, row: number, left: number, right: numbe
   }
   if (texts.length === 0) return undefined;
   const joined = texts.join(' ');
-  const folded = fold(joined);
   const noFigures = countCols.length > 0 && countCols.every((c) => cellText(view.value(row, c)).trim() === '');
-  if (noFigures && (/^([ivxlc]+|[a-z])\s/.test(folded) || /^(\S+\s)?chuc danh\b/.test(folded))) return joined;
+  if (noFigures) {
+    const folded = fold(joined);
+    if (/^([ivxlc]+|[a-z])\s/.test(folded) || /^(\S+\s)?chuc danh\b/.test(folded)) return joined;
+  }
   const lone = texts.length === 1 && !/^\d+$/.test(texts[0]);
   if (lone && (!cellText(view.value(row, nameCol)).trim() || (view.mergeAt(row, nameCol)?.right ?? nameCol) > nameCol || view.mergeAt(row, left))) return joined;
   return undefined;
@@ -276,8 +281,12 @@ export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | 
   const header = findHeader(view, spec);
   if (!header) return undefined;
   const cols = Object.values(header.columns).concat(header.ratingYears.map((r) => r.col));
+  let lastCol = Math.max(...cols);
+  const headed = (c: number) => [...Array(header.bottom - header.top + 1).keys()].some((i) => view.label(header.top + i, c) !== '');
+  while (lastCol < view.colCount && headed(lastCol + 1)) lastCol++;
   return {
     sheet: view.name,
+    lastCol: header.tableRight ?? lastCol,
     headerTop: header.top,
     headerBottom: header.bottom,
     left: Math.min(...cols),

@@ -73,9 +73,21 @@ export function readFullDate(v: CellValue | undefined): Read<IsoDate> {
 const MALE = new Set(['nam', 'm', 'male']);
 const FEMALE = new Set(['nu', 'f', 'female']);
 
+/** Folded short words (genders, marks): few distinct values down a column, folded once each. */
+const FOLDED = new Map<string, string>();
+function foldWord(v: CellValue | undefined): string {
+  const text = cellText(v);
+  let f = FOLDED.get(text);
+  if (f === undefined) {
+    if (FOLDED.size > 10_000) FOLDED.clear();
+    FOLDED.set(text, (f = fold(text)));
+  }
+  return f;
+}
+
 export function readGender(v: CellValue | undefined): Read<Gender> {
   if (isEmpty(v)) return EMPTY;
-  const f = fold(cellText(v));
+  const f = foldWord(v);
   if (MALE.has(f)) return { ok: true, value: 'male' };
   if (FEMALE.has(f)) return { ok: true, value: 'female' };
   return BAD;
@@ -88,7 +100,7 @@ const NO = new Set(['khong', 'k', 'no', 'n', '0', 'false', 'chua', 'ngoai quy ho
 export function readYesNo(v: CellValue | undefined): Read<boolean> {
   if (isEmpty(v)) return EMPTY;
   if (typeof v === 'boolean') return { ok: true, value: v };
-  const f = fold(cellText(v));
+  const f = foldWord(v);
   if (YES.has(f)) return { ok: true, value: true };
   if (NO.has(f)) return { ok: true, value: false };
   return BAD;

@@ -262,11 +262,8 @@ describe('annual-local (II.1)', () => {
 });
 
 describe('annual-external (II.2)', () => {
-  // BUG (src/workbook/layouts.ts CANDIDATES.required): the candidates sheet must now have a consultation
-  // column (met on / letter / opinion / dossier). At II.2 step 1 (and 2) no consultation has happened yet,
-  // so the list of external candidates, with name, agency and proposed title only, is not found at all
-  // (not even with --candidates): step 1 gives no results; step 2 says W-APPROVAL-MISSING.
-  test.failing('step 1: gap per title and ELIG of the external candidates (bug: list without consultation columns not found)', async () => {
+  // At II.2 steps 1 and 2 no consultation has happened yet: the list has name, agency and title only.
+  test('step 1: gap per title and ELIG of the external candidates', async () => {
     const r = await run(fixture('annual-external-1-gap.xlsx'), ['--procedure', 'annual-external', '--step', '1', '--term-start', '2026-01-01']);
     expect(r.code).toBe(0);
     const j = r.json!;
@@ -283,8 +280,7 @@ describe('annual-external (II.2)', () => {
     expect(gaps).toEqual([expect.stringContaining('còn thiếu 1'), expect.stringContaining('còn thiếu 2')]);
   });
 
-  // BUG: same as step 1 above (CANDIDATES.required needs a consultation column the step-2 list does not have yet).
-  test.failing('step 2: the approval of the external list ("Ngày thông qua", "Biên bản số") is read (bug: list not found)', async () => {
+  test('step 2: the approval of the external list ("Ngày thông qua", "Biên bản số") is read', async () => {
     const r = await run(fixture('annual-external-2-approval.xlsx'), ['--procedure', 'annual-external', '--step', '2', '--convened', '9', '--present', '8']);
     expect(r.code).toBe(0);
     expect(r.json!.conference).toEqual(expect.objectContaining({ convened: 9, present: 8, quorate: true }));
@@ -344,7 +340,7 @@ const ERRORS: [file: string, args: string[], expected: { code: string; sheet: st
   ['error-ambiguous-match.xlsx', ['--step', '2'], { code: 'E-AMBIGUOUS-MATCH', sheet: V, cell: 'B13' }, 'khớp với nhiều người'],
   ['error-duplicate-row.xlsx', ['--step', '2'], { code: 'E-DUPLICATE-ROW', sheet: V, cell: 'E14' }, 'Trần Thị Bích có hai dòng cho chức danh “Trưởng phòng”'],
   ['error-count-not-whole.xlsx', ['--step', '2'], { code: 'E-COUNT-NOT-WHOLE', sheet: V, cell: 'E13' }, '“-3” không phải số nguyên không âm'],
-  ['error-target-not-empty.xlsx', ['--step', '2'], { code: 'E-TARGET-NOT-EMPTY', sheet: V, cell: 'F11' }, 'không ghi đè'],
+  ['error-target-not-empty.xlsx', ['--step', '2'], { code: 'E-TARGET-NOT-EMPTY', sheet: V, cell: 'F13' }, 'không ghi đè'],
   ['error-sheet-not-found.xlsx', ['--step', '2'], { code: 'E-SHEET-NOT-FOUND', sheet: null, cell: null }, 'Không tìm thấy trang tính kết quả kiểm phiếu'],
   ['error-sheet-not-found.xlsx', ['--step', '2', '--votes', 'KP hội nghị'], { code: 'E-SHEET-NOT-FOUND', sheet: null, cell: null }, 'Không có trang tính “KP hội nghị”'],
   ['error-sheet-not-found.xlsx', ['--step', '1', '--roster', 'Danh sách 2025'], { code: 'E-SHEET-NOT-FOUND', sheet: null, cell: null }, 'Không có trang tính “Danh sách 2025”'],
@@ -508,8 +504,6 @@ describe('files: the user cells are kept, a second run gives the same result', (
 // ───────────────────────────── known reading problems (src bugs) ─────────────────────────────
 
 describe('layouts offices also use', () => {
-  // Was a bug (fixed in src/workbook/layouts.ts while these tests were written): a roster with
-  // "Đơn vị công tác" and "Chức danh quy hoạch" matched the CANDIDATES spec and was lost as a roster.
   test('a roster with "Đơn vị công tác" is read as the roster, not as the II.2 candidates sheet', async () => {
     const r = await run(fixture('layout-roster-don-vi-cong-tac.xlsx'), ['--step', '1', '--term-start', '2026-01-01']);
     expect(r.code).toBe(0);
@@ -517,10 +511,20 @@ describe('layouts offices also use', () => {
     expect(r.json!.results.filter((x) => x.outcome === 'ineligible')).toHaveLength(3);
   });
 
-  // BUG (src/workbook/layouts.ts VOTES): the candidates' yes/no column "Cơ quan đồng ý" matches the
-  // VOTES "agree" phrase "dong y", so the candidates sheet is taken for a vote sheet: it is then
-  // excluded from the candidates, and each "Đồng ý" is an E-NOT-A-NUMBER (exit 1).
-  test.failing('a candidates sheet with a "Cơ quan đồng ý" column is read as candidates (bug: taken for a vote sheet)', async () => {
+  test('a "Ghi chú" column beside the vote table is kept: the result columns go to its right', async () => {
+    const r = await run(fixture('layout-vote-ghi-chu.xlsx'), ['--step', '2']);
+    expect(r.code).toBe(0);
+    const s = await snapshot(r.out);
+    const area = ownedAreas(s).find((o) => o.sheet === V);
+    const sheet = s.sheets.find((x) => x.name === V)!;
+    const noteCol = sheet.values.findIndex((row) => row?.includes('Ghi chú'));
+    expect(noteCol).toBeGreaterThan(-1);
+    const col = sheet.values[noteCol].indexOf('Ghi chú') + 1;
+    expect(area!.range.left).toBe(col + 1);
+    expect(sheet.values.flat()).toContain('Nghỉ phép ngày hội nghị');
+  });
+
+  test('a candidates sheet with a "Cơ quan đồng ý" column is read as candidates', async () => {
     const r = await run(fixture('layout-candidates-co-quan-dong-y.xlsx'), ['--procedure', 'annual-external', '--step', '3']);
     expect(r.code).toBe(0);
     expect(r.json!.consultations.map((c) => [c.name, c.complete, c.opinionAgrees])).toEqual([
@@ -530,9 +534,7 @@ describe('layouts offices also use', () => {
     ]);
   });
 
-  // BUG (src/workbook/inputs.ts buildStepInput): only voting steps check that their sheet was found;
-  // next-term step 1 on a workbook with no roster answers exit 0, no results, no diagnostic, and writes a file.
-  test.failing('step 1 on a workbook without a roster is an error, not an empty success (bug: exit 0, silent)', async () => {
+  test('step 1 on a workbook without a roster is an error, not an empty success', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Trang tính 1').getCell('A1').value = 'DANH SÁCH CÁN BỘ (chưa nhập)';
     const file = join(tmp, 'no-roster.xlsx');
