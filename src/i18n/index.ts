@@ -29,6 +29,8 @@ export function languageFor(displayLanguage: string | undefined | null): Lang {
   return displayLanguage && /^vi\b/i.test(displayLanguage) ? 'vi' : displayLanguage ? 'en' : 'vi';
 }
 
+const SENTENCES: Record<Lang, WeakMap<Finding, string>> = { vi: new WeakMap(), en: new WeakMap() };
+
 /**
  * One finding in words — the same sentence for the cell note, the task pane, the printed
  * minutes and the JSON output: "Đạt: 7/20 = 35,00% > 30% số người có mặt — quy tắc N30, mục I.2".
@@ -42,6 +44,9 @@ export function explainFinding(f: Finding, lang: Lang, names: (id: string) => st
     case 'RM50':
     case 'L50':
     case 'L50C': {
+      // Equal counts share one finding (src/rules): each sentence is made once.
+      const known = SENTENCES[lang].get(f);
+      if (known !== undefined) return known;
       const verdict = f.rule === 'RM50' ? m.outcomes[f.met ? 'removed' : 'kept'] : m.outcomes[f.met ? 'pass' : 'fail'];
       const op = f.strict ? (f.met ? '>' : '≤') : f.met ? '≥' : '<';
       const text = m.explain.threshold({
@@ -53,6 +58,7 @@ export function explainFinding(f: Finding, lang: Lang, names: (id: string) => st
         threshold: formatRatio(f.threshold),
         baseName: m.bases[f.baseKind],
       });
+      SENTENCES[lang].set(f, `${text} — ${ref}`);
       return `${text} — ${ref}`;
     }
     case 'TOP':

@@ -17,9 +17,16 @@ export function normalizeName(name: string): string {
 
 /** A key for equality: two spellings of the same name give the same key. */
 export function nameKey(name: string): string {
-  // Vietnamese has no locale-specific case mappings, so the plain (fast) lower-casing is exact.
-  return normalizeName(name).toLowerCase();
+  let key = NAME_EQUALITY_KEYS.get(name);
+  if (key === undefined) {
+    if (NAME_EQUALITY_KEYS.size > 100_000) NAME_EQUALITY_KEYS.clear();
+    // Vietnamese has no locale-specific case mappings, so the plain lower-casing is exact.
+    NAME_EQUALITY_KEYS.set(name, (key = normalizeName(name).toLowerCase()));
+  }
+  return key;
 }
+
+const NAME_EQUALITY_KEYS = new Map<string, string>();
 
 export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
@@ -127,9 +134,16 @@ export function splitName(name: string): { given: string; rest: string } {
 
 /** The sort key of a name in the order of Vietnamese lists: given name, then family and middle names. */
 export function nameSortKey(name: string): string {
-  const { given, rest } = splitName(name);
-  return `${sortKey(given)}\u0000${sortKey(rest)}`;
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    const { given, rest } = splitName(name);
+    if (NAME_KEYS.size > 100_000) NAME_KEYS.clear();
+    NAME_KEYS.set(name, (key = `${sortKey(given)}\u0000${sortKey(rest)}`));
+  }
+  return key;
 }
+
+const NAME_KEYS = new Map<string, string>();
 
 export function compareNames(a: string, b: string): number {
   return order(nameSortKey(a), nameSortKey(b));

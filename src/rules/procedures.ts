@@ -112,11 +112,18 @@ function scoreVotes(
   setting: ThresholdSetting,
 ): Map<string, { row: VoteRow; rank: number; finding: ThresholdFinding }[]> {
   const out = new Map<string, { row: VoteRow; rank: number; finding: ThresholdFinding }[]>();
+  // Equal counts give equal findings: one (immutable) finding per count, shared.
+  const findings = new Map<number, ThresholdFinding>();
+  const findingFor = (agree: number): ThresholdFinding => {
+    let f = findings.get(agree);
+    if (!f) findings.set(agree, (f = thresholdFinding(rule, clause, agree, conference, setting)));
+    return f;
+  };
   for (const [title, list] of groupByTitle(rows)) {
     const ranks = competitionRanks(list.map((r) => r.agree));
     out.set(
       title,
-      list.map((row, i) => ({ row, rank: ranks[i], finding: thresholdFinding(rule, clause, row.agree, conference, setting) })),
+      list.map((row, i) => ({ row, rank: ranks[i], finding: findingFor(row.agree) })),
     );
   }
   return out;

@@ -1,6 +1,13 @@
 /** A1 addressing: columns are letters (A…XFD), rows and columns 1-based. */
 
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col < 1000) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;

@@ -111,9 +111,14 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
         birth = birth ?? m.person.birth;
         gender = gender ?? m.person.gender;
       }
-      const base = { id, name: line.name, title: line.title, ...(birth ? { birth } : {}), ...(gender ? { gender } : {}) };
-      if (line.agree !== undefined) nominations.push({ ...base, agree: line.agree, source: line.agreeCell });
-      if (line.removeAgree !== undefined && def.kind === 'removal-nomination') removals.push({ ...base, agree: line.removeAgree, source: line.removeCell });
+      const row = (agree: number, source: VoteRow['source']): VoteRow => {
+        const v: VoteRow = { id, name: line.name, title: line.title, agree, source };
+        if (birth) v.birth = birth;
+        if (gender) v.gender = gender;
+        return v;
+      };
+      if (line.agree !== undefined) nominations.push(row(line.agree, line.agreeCell));
+      if (line.removeAgree !== undefined && def.kind === 'removal-nomination') removals.push(row(line.removeAgree, line.removeCell));
     }
     input.votes = nominations;
     if (def.kind === 'removal-nomination') input.removals = removals;

@@ -15,7 +15,7 @@ import { CANDIDATES, ROSTER, VOTES } from './layouts';
 import { OWNED_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
 import { findTableHeader, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
-import { cellText, fold, hasPhrase, nameText, unicodeText } from './text';
+import { cellText, fold, hasPhrase, nameText, tidyText, unicodeText } from './text';
 import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
 
 /**
@@ -29,6 +29,8 @@ export interface ParseOptions {
   candidatesSheet?: string;
   /** Which conference the votes are from, to choose among several vote sheets. */
   conferenceKind?: 'staff' | 'leadership';
+  /** 'identity' when the roster serves only to match vote rows (default 'full'). */
+  rosterDetail?: 'full' | 'identity';
 }
 
 /** A person's row in a vote sheet. */
@@ -192,6 +194,12 @@ function warnBad<T>(r: Reader, read: Read<T>, code: 'W-BAD-DATE' | 'W-BAD-GENDER
   return undefined;
 }
 
+const BIRTH_BY_GENDER = [
+  ['birthMale', 'male'],
+  ['birthFemale', 'female'],
+] as const;
+const ATTRIBUTE_FIELDS = ['training', 'politicalTheory', 'discipline'];
+
 /** Name, code, birth and gender of a row: birth may sit in a "Nam" or a "Nữ" column, which also gives the gender. */
 function identity(r: Reader, line: TableRow): { name: string; code?: string; birth?: PartialDate; gender?: Gender } {
   const c = line.cells;
@@ -199,7 +207,7 @@ function identity(r: Reader, line: TableRow): { name: string; code?: string; bir
   const code = c.code ? cellText(c.code.value).trim() || undefined : undefined;
   let birth: PartialDate | undefined;
   let gender: Gender | undefined;
-  for (const [key, g] of [['birthMale', 'male'], ['birthFemale', 'female']] as const) {
+  for (const [key, g] of BIRTH_BY_GENDER) {
     const cell = c[key];
     if (!cell) continue;
     const d = warnBad(r, readDate(cell.value), 'W-BAD-DATE', cell, line.row, name);
@@ -213,13 +221,26 @@ function identity(r: Reader, line: TableRow): { name: string; code?: string; bir
   return { name, code, birth, gender };
 }
 
-const splitTitles = (text: string): string[] =>
-  text
-    .split(/[;,\n]+/)
-    .map((t) => t.normalize('NFC').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+const TITLE_LISTS = new Map<string, string[]>();
+/** "Trưởng phòng; Phó Trưởng phòng" → the titles (each list split once). */
+function splitTitles(text: string): string[] {
+  let list = TITLE_LISTS.get(text);
+  if (!list) {
+    if (TITLE_LISTS.size > 10_000) TITLE_LISTS.clear();
+    list = text
+      .split(/[;,\n]+/)
+      .map((t) => t.normalize('NFC').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    TITLE_LISTS.set(text, list);
+  }
+  return [...list];
+}
 
-function readPeople(r: Reader, table: FoundTable, extra?: (line: TableRow, person: RosterPerson) => void): RosterPerson[] {
+/**
+ * The people of a roster-like table. `identity` reads only what matching and composition need
+ * (name, code, birth, gender, titles, in planning): a vote step has no use for the standards columns.
+ */
+function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', extra?: (line: TableRow, person: RosterPerson) => void): RosterPerson[] {
   const people: RosterPerson[] = [];
   const codes = new Map<string, number>();
   for (const line of table.rows) if (line.cells.code) codes.set(cellText(line.cells.code.value).trim(), (codes.get(cellText(line.cells.code.value).trim()) ?? 0) + 1);
@@ -234,12 +255,6 @@ function readPeople(r: Reader, table: FoundTable, extra?: (line: TableRow, perso
     }
     const titles = c.titles ? splitTitles(unicodeText(c.titles.value, c.titles.font)) : [];
     const planning = c.inPlanning ? warnBad(r, readYesNo(c.inPlanning.value), 'W-BAD-MARK', c.inPlanning, line.row, who.name) : undefined;
-    const attributes: Record<string, string | undefined> = {};
-    for (const key of ['training', 'politicalTheory', 'discipline'])
-      if (c[key]) attributes[key] = unicodeText(c[key].value, c[key].font).normalize('NFC').trim() || undefined;
-    const ratings = table.ratingYears.length
-      ? table.ratingYears.map(({ year }) => ({ year, value: unicodeText(c[`rating:${year}`].value, c[`rating:${year}`].font).normalize('NFC').trim() }))
-      : undefined;
     const id = who.code && codes.get(who.code) === 1 ? who.code : `${table.sheet}!${line.row}`;
     const person: RosterPerson = {
       id,
@@ -251,10 +266,14 @@ function readPeople(r: Reader, table: FoundTable, extra?: (line: TableRow, perso
     if (who.code) person.code = who.code;
     if (who.birth) person.birth = who.birth;
     if (who.gender) person.gender = who.gender;
-    if (c.post) person.post = unicodeText(c.post.value, c.post.font).normalize('NFC').trim() || undefined;
-    if (c.unit) person.unit = unicodeText(c.unit.value, c.unit.font).normalize('NFC').trim() || undefined;
-    if (Object.keys(attributes).length) person.attributes = attributes;
-    if (ratings) person.ratings = ratings;
+    if (detail === 'full') {
+      if (c.post) person.post = tidyText(c.post.value, c.post.font) || undefined;
+      if (c.unit) person.unit = tidyText(c.unit.value, c.unit.font) || undefined;
+      const attributes: Record<string, string | undefined> = {};
+      for (const key of ATTRIBUTE_FIELDS) if (c[key]) attributes[key] = tidyText(c[key].value, c[key].font) || undefined;
+      if (Object.keys(attributes).length) person.attributes = attributes;
+      if (table.ratingYears.length) person.ratings = table.ratingYears.map(({ year }) => ({ year, value: tidyText(c[`rating:${year}`].value, c[`rating:${year}`].font) }));
+    }
     extra?.(line, person);
     people.push(person);
   }
@@ -283,11 +302,11 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
       if (agree !== undefined || removeAgree !== undefined) r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name, line.row)));
       continue;
     }
-    const blankCells = (['agree', 'removeAgree'] as const).filter((k) => c[k] && cellText(c[k].value).trim() === '' && (c[k].value === null || typeof c[k].value !== 'object'));
-    if (agree === undefined && removeAgree === undefined && blankCells.length) {
-      r.diagnostics.push(workbookDiagnostic('W-COUNT-BLANK', { name: who.name }, cellRef(r, c[blankCells[0]], line.row)));
+    if (agree === undefined && removeAgree === undefined) {
+      const blank = [c.agree, c.removeAgree].find((cell) => cell && (cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')));
+      if (blank) r.diagnostics.push(workbookDiagnostic('W-COUNT-BLANK', { name: who.name }, cellRef(r, blank, line.row)));
     }
-    const title = c.title ? unicodeText(c.title.value, c.title.font).normalize('NFC').replace(/\s+/g, ' ').trim() : line.section ? sectionTitle(line.section) : defaultTitle;
+    const title = c.title ? tidyText(c.title.value, c.title.font) : line.section ? sectionTitle(line.section) : defaultTitle;
     const vote: VoteLine = { row: line.row, name: who.name, title, nameCell: cellRef(r, c.name, line.row) };
     if (who.code) vote.code = who.code;
     if (who.birth) vote.birth = who.birth;
@@ -308,7 +327,7 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
 
 function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNullable<ParsedWorkbook['candidates']> {
   const consultations: ConsultFacts[] = [];
-  const people = readPeople(r, table, (line, person) => {
+  const people = readPeople(r, table, 'full', (line, person) => {
     const c = line.cells;
     const date = (key: string): IsoDate | true | undefined => {
       const cell = c[key];
@@ -320,11 +339,11 @@ function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNulla
       if (mark.ok) return mark.value ? true : undefined;
       return warnBad(r, d, 'W-BAD-DATE', cell, line.row, person.name);
     };
-    const title = c.title ? unicodeText(c.title.value, c.title.font).normalize('NFC').trim() : '';
+    const title = c.title ? tidyText(c.title.value, c.title.font) : '';
     if (title && person.titles.length === 0) person.titles = splitTitles(title);
     const facts: ConsultFacts = { id: person.id, name: person.name, source: person.source };
     if (title) facts.title = title;
-    if (c.agency) facts.currentAgency = unicodeText(c.agency.value, c.agency.font).normalize('NFC').trim() || undefined;
+    if (c.agency) facts.currentAgency = tidyText(c.agency.value, c.agency.font) || undefined;
     for (const key of ['metOn', 'letterSentOn', 'opinionReceivedOn', 'dossierReceivedOn'] as const) {
       const d = date(key);
       if (d) facts[key] = d;
@@ -409,7 +428,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   const roster = pick('roster', options.rosterSheet, rosters, all, diagnostics);
   if (roster) {
     const table = readTableRows(roster.view, roster.table);
-    out.roster = { table, people: readPeople({ diagnostics, sheet: roster.view.name }, table) };
+    out.roster = { table, people: readPeople({ diagnostics, sheet: roster.view.name }, table, options.rosterDetail ?? 'full') };
   }
   const vote = pick('votes', options.votesSheet, votes, all, diagnostics, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
   if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, readTableRows(vote.view, vote.table));

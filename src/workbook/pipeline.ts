@@ -55,6 +55,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
     votesSheet: request.votesSheet,
     candidatesSheet: request.candidatesSheet,
     conferenceKind: conferenceKind(procedure, request.step),
+    // A vote step reads the roster only to match people: the standards columns are left unread.
+    rosterDetail: request.step !== undefined && findStep(procedure, request.step)?.kind !== 'eligibility' && findStep(procedure, request.step)?.kind !== 'gap' ? 'identity' : 'full',
   });
   const step = request.step ?? inferStep(procedure, parsed);
   const diagnostics = [...parsed.diagnostics];

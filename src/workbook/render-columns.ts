@@ -1,6 +1,6 @@
 import { explainPerson, messages, type Lang } from '../i18n';
 import type { Diagnostic, PersonResult, StepResult, ThresholdFinding } from '../rules';
-import { a1, parseCell, rangeA1 } from './address';
+import { a1, rangeA1 } from './address';
 import { workbookDiagnostic } from './codes';
 import type { ParsedWorkbook } from './parse';
 import { OWNED_PREFIX, type PlanCell, type WritePlan } from './plan';
@@ -14,6 +14,13 @@ import { cellText } from './text';
  * each outcome cell with its explanation as a note. The area is owned: a defined name marks it,
  * and the next run clears and rewrites it. A column holding the user's data stops the run.
  */
+
+/** The row of an A1 cell reference ("E12" → 12). */
+function rowOf(cell: string): number | undefined {
+  let i = cell.length;
+  while (i > 0 && cell.charCodeAt(i - 1) >= 48 && cell.charCodeAt(i - 1) <= 57) i--;
+  return i < cell.length ? Number(cell.slice(i)) : undefined;
+}
 
 type Column = { label: string; cell: (p: PersonResult) => PlanCell };
 
@@ -44,7 +51,10 @@ export function renderResultColumns(
   const sheet = table.sheet;
   const name = resultAreaName(snapshot, sheet);
 
-  const outcome = (p: PersonResult): PlanCell => ({ value: m.outcomes[p.outcome], ...OUTCOME_STYLE[p.outcome], note: explainPerson(p, lang, names).join('\n') });
+  const outcome = (p: PersonResult): PlanCell => {
+    const style = OUTCOME_STYLE[p.outcome];
+    return { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, note: explainPerson(p, lang, names).join('\n') };
+  };
   const removal = result.people.some((p) => p.outcome === 'removed' || p.outcome === 'kept');
   const nomination = result.people.some((p) => p.outcome !== 'removed' && p.outcome !== 'kept');
   const sets: { removal: boolean; columns: Column[] }[] = [];
@@ -64,7 +74,7 @@ export function renderResultColumns(
   const lastRow = Math.max(table.headerBottom, ...table.rows.map((r) => r.row));
   const byRow = new Map<number, { removal?: PersonResult; nomination?: PersonResult }>();
   for (const p of result.people) {
-    const row = p.source?.cell ? parseCell(p.source.cell)?.row : undefined;
+    const row = p.source?.cell ? rowOf(p.source.cell) : undefined;
     if (row === undefined) continue;
     const entry = byRow.get(row) ?? {};
     if (p.outcome === 'removed' || p.outcome === 'kept') entry.removal = p;
@@ -89,7 +99,16 @@ export function renderResultColumns(
   const cells: PlanCell[][] = [header];
   for (let row = table.headerTop + 1; row <= lastRow; row++) {
     const entry = byRow.get(row);
-    cells.push(entry ? columns.map((c) => (c.removal ? entry.removal : entry.nomination)).map((p, i) => (p ? columns[i].cell(p) : { value: null })) : blank());
+    if (!entry) {
+      cells.push(blank());
+      continue;
+    }
+    const line: PlanCell[] = [];
+    for (const c of columns) {
+      const p = c.removal ? entry.removal : entry.nomination;
+      line.push(p ? c.cell(p) : { value: null });
+    }
+    cells.push(line);
   }
   return {
     plan: {

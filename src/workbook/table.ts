@@ -167,18 +167,36 @@ function labelFor(view: SheetView, top: number, bottom: number, col: number): st
   return parts.join(' ');
 }
 
+/** Phrases padded with spaces once, so "is this phrase in the label" is one substring search. */
+const PADDED = new WeakMap<FieldSpec, { phrases: string[]; exclude: string[] }>();
+function padded(field: FieldSpec): { phrases: string[]; exclude: string[] } {
+  let p = PADDED.get(field);
+  if (!p) PADDED.set(field, (p = { phrases: field.phrases.map((x) => ` ${x} `), exclude: (field.exclude ?? []).map((x) => ` ${x} `) }));
+  return p;
+}
+
 function matchFields(labels: Map<number, string>, spec: TableSpec): { columns: Record<string, number>; ratingYears: { year: number; col: number }[]; score: number } {
   const used = new Set<number>();
   const columns: Record<string, number> = {};
+  const cols = [...labels.keys()];
+  const spaced = [...labels.values()].map((label) => ` ${label} `);
   for (const field of spec.fields) {
-    let best: { col: number; len: number } | undefined;
-    for (const [col, label] of labels) {
-      if (used.has(col) || field.exclude?.some((x) => hasPhrase(label, x))) continue;
-      for (const p of field.phrases) if (hasPhrase(label, p) && (!best || p.length > best.len)) best = { col, len: p.length };
+    const { phrases, exclude } = padded(field);
+    let bestCol = -1;
+    let bestLen = 0;
+    for (let i = 0; i < cols.length; i++) {
+      const label = spaced[i];
+      if (used.has(cols[i]) || exclude.some((x) => label.includes(x))) continue;
+      for (let j = 0; j < phrases.length; j++) {
+        if (phrases[j].length > bestLen && label.includes(phrases[j])) {
+          bestCol = cols[i];
+          bestLen = phrases[j].length;
+        }
+      }
     }
-    if (best) {
-      columns[field.key] = best.col;
-      used.add(best.col);
+    if (bestCol > 0) {
+      columns[field.key] = bestCol;
+      used.add(bestCol);
     }
   }
   const ratingYears: { year: number; col: number }[] = [];
@@ -319,20 +337,31 @@ export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'nam
   const rows: TableRow[] = [];
   const keys = Object.entries(table.columns).concat(table.ratingYears.map(({ year, col }) => [`rating:${year}`, col] as [string, number]));
   const countCols = ['agree', 'removeAgree'].filter((k) => k in table.columns).map((k) => table.columns[k]);
+  const sttCol = table.columns.stt;
+  // A plain data row (a name, and a number in the STT or a count column) is neither a heading nor a signature.
+  const plainData = (row: number): boolean =>
+    cellText(view.value(row, nameCol)).trim() !== '' &&
+    (countCols.length ? countCols.some((c) => typeof view.value(row, c) === 'number') : sttCol !== undefined && typeof view.value(row, sttCol) === 'number');
   let section: string | undefined;
   for (; row <= last; row++) {
-    if (view.rowIsEmpty(row, left, right)) {
-      if (table.tableBottom) continue;
-      break;
-    }
-    if (isEnder(leadingText(view, row, left, right))) break;
-    const heading = sectionHeading(view, row, left, right, nameCol, countCols);
-    if (heading !== undefined) {
-      section = heading;
-      continue;
+    if (!plainData(row)) {
+      if (view.rowIsEmpty(row, left, right)) {
+        if (table.tableBottom) continue;
+        break;
+      }
+      if (isEnder(leadingText(view, row, left, right))) break;
+      const heading = sectionHeading(view, row, left, right, nameCol, countCols);
+      if (heading !== undefined) {
+        section = heading;
+        continue;
+      }
     }
     const cells: Record<string, TableCell> = {};
-    for (const [key, col] of keys) cells[key] = { value: view.value(row, col), col, font: view.font(row, col) };
+    for (let k = 0; k < keys.length; k++) {
+      const col = keys[k][1];
+      const font = view.font(row, col);
+      cells[keys[k][0]] = font ? { value: view.value(row, col), col, font } : { value: view.value(row, col), col };
+    }
     rows.push(section === undefined ? { row, cells } : { row, cells, section });
   }
   return { ...table, rows, end: row };

@@ -39,9 +39,30 @@ export function unicodeText(v: CellValue | undefined, font?: string): string {
 
 const CONVERTED = new Map<string, string>();
 
+/** A cell's text as Unicode with its white space folded (titles, posts, units…); '' for empty. */
+export function tidyText(v: CellValue | undefined, font?: string): string {
+  const text = cellText(v);
+  if (!text) return '';
+  const key = font ? `${font}\u0001${text}` : `\u0001${text}`;
+  let out = CONVERTED.get(key);
+  if (out === undefined) {
+    if (CONVERTED.size > 100_000) CONVERTED.clear();
+    CONVERTED.set(key, (out = toUnicodeText(text, font).replace(/\s+/g, ' ').trim()));
+  }
+  return out;
+}
+
 /** A person's name from a cell: Unicode, NFC, spaces folded. */
 export function nameText(v: CellValue | undefined, font?: string): string {
-  return normalizeName(unicodeText(v, font));
+  const text = cellText(v);
+  if (!text) return '';
+  const key = font ? `${font}\u0002${text}` : `\u0002${text}`;
+  let out = CONVERTED.get(key);
+  if (out === undefined) {
+    if (CONVERTED.size > 100_000) CONVERTED.clear();
+    CONVERTED.set(key, (out = normalizeName(toUnicodeText(text, font))));
+  }
+  return out;
 }
 
 /** Whole words of `phrase` appear in order, contiguously, in `label` (both folded). */

@@ -15,12 +15,16 @@ const BAD = { ok: false, empty: false } as const;
 const isEmpty = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 
 /** A count: a whole number, typed as a number or as text. Negative numbers are read (the rules reject them). */
+/** Reads of small whole numbers, made once (a long vote sheet repeats them). */
+const COUNTS: Read<number>[] = Array.from({ length: 1000 }, (_, value) => Object.freeze({ ok: true as const, value }));
+const countRead = (value: number): Read<number> => (Number.isInteger(value) && value < COUNTS.length && (value > 0 || Object.is(value, 0)) ? COUNTS[value] : { ok: true, value });
+
 export function readCount(v: CellValue | undefined): Read<number> {
   if (isEmpty(v)) return EMPTY;
-  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : BAD;
+  if (typeof v === 'number') return Number.isFinite(v) ? countRead(v) : BAD;
   if (typeof v !== 'string') return BAD;
   const m = /^\s*(-?\d{1,9})(?:[.,]0+)?\s*$/.exec(v.replace(/\u00a0/g, ' '));
-  return m ? { ok: true, value: Number(m[1]) } : BAD;
+  return m ? countRead(Number(m[1])) : BAD;
 }
 
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
@@ -71,6 +75,10 @@ export function readFullDate(v: CellValue | undefined): Read<IsoDate> {
 }
 
 const MALE = new Set(['nam', 'm', 'male']);
+const IS_MALE: Read<Gender> = { ok: true, value: 'male' };
+const IS_FEMALE: Read<Gender> = { ok: true, value: 'female' };
+const YES_READ: Read<boolean> = { ok: true, value: true };
+const NO_READ: Read<boolean> = { ok: true, value: false };
 const FEMALE = new Set(['nu', 'f', 'female']);
 
 /** Folded short words (genders, marks): few distinct values down a column, folded once each. */
@@ -88,8 +96,8 @@ function foldWord(v: CellValue | undefined): string {
 export function readGender(v: CellValue | undefined): Read<Gender> {
   if (isEmpty(v)) return EMPTY;
   const f = foldWord(v);
-  if (MALE.has(f)) return { ok: true, value: 'male' };
-  if (FEMALE.has(f)) return { ok: true, value: 'female' };
+  if (MALE.has(f)) return IS_MALE;
+  if (FEMALE.has(f)) return IS_FEMALE;
   return BAD;
 }
 
@@ -99,9 +107,9 @@ const NO = new Set(['khong', 'k', 'no', 'n', '0', 'false', 'chua', 'ngoai quy ho
 /** A yes/no mark: "x", "Có", "1" … or "Không", "0", "Chưa" …; an empty cell is no answer. */
 export function readYesNo(v: CellValue | undefined): Read<boolean> {
   if (isEmpty(v)) return EMPTY;
-  if (typeof v === 'boolean') return { ok: true, value: v };
+  if (typeof v === 'boolean') return v ? YES_READ : NO_READ;
   const f = foldWord(v);
-  if (YES.has(f)) return { ok: true, value: true };
-  if (NO.has(f)) return { ok: true, value: false };
+  if (YES.has(f)) return YES_READ;
+  if (NO.has(f)) return NO_READ;
   return BAD;
 }
