@@ -14,7 +14,7 @@ import { workbookDiagnostic } from './codes';
 import { CANDIDATES, ROSTER, VOTES } from './layouts';
 import { OWNED_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { findTableHeader, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
+import { cellsOf, findTableHeader, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
 import { cellText, fold, hasPhrase, nameText, tidyText, unicodeText } from './text';
 import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
 
@@ -201,8 +201,7 @@ const BIRTH_BY_GENDER = [
 const ATTRIBUTE_FIELDS = ['training', 'politicalTheory', 'discipline'];
 
 /** Name, code, birth and gender of a row: birth may sit in a "Nam" or a "Nữ" column, which also gives the gender. */
-function identity(r: Reader, line: TableRow): { name: string; code?: string; birth?: PartialDate; gender?: Gender } {
-  const c = line.cells;
+function identity(r: Reader, line: TableRow, c: Record<string, TableCell>): { name: string; code?: string; birth?: PartialDate; gender?: Gender } {
   const name = c.name ? nameText(c.name.value, c.name.font) : '';
   const code = c.code ? cellText(c.code.value).trim() || undefined : undefined;
   let birth: PartialDate | undefined;
@@ -240,13 +239,19 @@ function splitTitles(text: string): string[] {
  * The people of a roster-like table. `identity` reads only what matching and composition need
  * (name, code, birth, gender, titles, in planning): a vote step has no use for the standards columns.
  */
-function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', extra?: (line: TableRow, person: RosterPerson) => void): RosterPerson[] {
+function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', extra?: (c: Record<string, TableCell>, line: TableRow, person: RosterPerson) => void): RosterPerson[] {
   const people: RosterPerson[] = [];
   const codes = new Map<string, number>();
-  for (const line of table.rows) if (line.cells.code) codes.set(cellText(line.cells.code.value).trim(), (codes.get(cellText(line.cells.code.value).trim()) ?? 0) + 1);
+  const codeAt = table.keys.indexOf('code');
+  if (codeAt >= 0) {
+    for (const line of table.rows) {
+      const code = cellText(line.values[codeAt]).trim();
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+    }
+  }
   for (const line of table.rows) {
-    const c = line.cells;
-    const who = identity(r, line);
+    const c = cellsOf(table, line);
+    const who = identity(r, line, c);
     if (!who.name) {
       if (Object.entries(c).some(([k, cell]) => k !== 'stt' && k !== 'code' && cellText(cell.value).trim())) {
         r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name ?? Object.values(c)[0], line.row)));
@@ -274,7 +279,7 @@ function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', e
       if (Object.keys(attributes).length) person.attributes = attributes;
       if (table.ratingYears.length) person.ratings = table.ratingYears.map(({ year }) => ({ year, value: tidyText(c[`rating:${year}`].value, c[`rating:${year}`].font) }));
     }
-    extra?.(line, person);
+    extra?.(c, line, person);
     people.push(person);
   }
   return people;
@@ -286,8 +291,8 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
   const defaultTitle = titleAbove(view, table) ?? '';
   const lines: VoteLine[] = [];
   for (const line of table.rows) {
-    const c = line.cells;
-    const who = identity(r, line);
+    const c = cellsOf(table, line);
+    const who = identity(r, line, c);
     const count = (key: 'agree' | 'removeAgree'): number | undefined => {
       const cell = c[key];
       if (!cell) return undefined;
@@ -327,8 +332,7 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
 
 function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNullable<ParsedWorkbook['candidates']> {
   const consultations: ConsultFacts[] = [];
-  const people = readPeople(r, table, 'full', (line, person) => {
-    const c = line.cells;
+  const people = readPeople(r, table, 'full', (c, line, person) => {
     const date = (key: string): IsoDate | true | undefined => {
       const cell = c[key];
       if (!cell) return undefined;

@@ -28,10 +28,13 @@ export interface TableCell {
   font?: string;
 }
 
+/** A data row: its values in the order of the table's `keys` (kept lean: long lists hold many). */
 export interface TableRow {
   /** 1-based sheet row. */
   row: number;
-  cells: Record<string, TableCell>;
+  values: CellValue[];
+  /** Font names in the same order, where the sheet records any. */
+  fonts?: (string | undefined)[];
   /** The section heading above this row, if the table is split into sections ("I. Trưởng phòng"). */
   section?: string;
 }
@@ -45,6 +48,9 @@ export interface FoundTable {
   columns: Record<string, number>;
   /** Annual rating columns ("Xếp loại năm 2024"): year → column. */
   ratingYears: { year: number; col: number }[];
+  /** Field keys of the columns read, and their sheet columns (same order as each row's values). */
+  keys: string[];
+  keyCols: number[];
   rows: TableRow[];
   /** Row after the last data row. */
   end: number;
@@ -312,6 +318,8 @@ export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | 
     columns: header.columns,
     ratingYears: header.ratingYears,
     tableBottom: header.tableBottom,
+    keys: [],
+    keyCols: [],
     rows: [],
     end: header.bottom + 1,
     score: header.score,
@@ -336,6 +344,7 @@ export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'nam
   if (row <= last && isNumberingRow(view, row, left, right)) row++;
   const rows: TableRow[] = [];
   const keys = Object.entries(table.columns).concat(table.ratingYears.map(({ year, col }) => [`rating:${year}`, col] as [string, number]));
+  const keyCols = keys.map(([, col]) => col);
   const countCols = ['agree', 'removeAgree'].filter((k) => k in table.columns).map((k) => table.columns[k]);
   const sttCol = table.columns.stt;
   // A plain data row (a name, and a number in the STT or a count column) is neither a heading nor a signature.
@@ -356,15 +365,29 @@ export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'nam
         continue;
       }
     }
-    const cells: Record<string, TableCell> = {};
-    for (let k = 0; k < keys.length; k++) {
-      const col = keys[k][1];
-      const font = view.font(row, col);
-      cells[keys[k][0]] = font ? { value: view.value(row, col), col, font } : { value: view.value(row, col), col };
+    const values: CellValue[] = new Array(keyCols.length);
+    let fonts: (string | undefined)[] | undefined;
+    for (let k = 0; k < keyCols.length; k++) {
+      values[k] = view.value(row, keyCols[k]);
+      const font = view.font(row, keyCols[k]);
+      if (font) (fonts ??= new Array(keyCols.length))[k] = font;
     }
-    rows.push(section === undefined ? { row, cells } : { row, cells, section });
+    const line: TableRow = { row, values };
+    if (fonts) line.fonts = fonts;
+    if (section !== undefined) line.section = section;
+    rows.push(line);
   }
-  return { ...table, rows, end: row };
+  return { ...table, keys: keys.map(([key]) => key), keyCols, rows, end: row };
+}
+
+/** A row's cells by field key ("name", "agree", "rating:2024"…), made when a row is read. */
+export function cellsOf(table: FoundTable, line: TableRow): Record<string, TableCell> {
+  const cells: Record<string, TableCell> = {};
+  for (let k = 0; k < table.keys.length; k++) {
+    const font = line.fonts?.[k];
+    cells[table.keys[k]] = font ? { value: line.values[k], col: table.keyCols[k], font } : { value: line.values[k], col: table.keyCols[k] };
+  }
+  return cells;
 }
 
 /** The table a spec describes, rows included, or undefined when the sheet has no such header. */

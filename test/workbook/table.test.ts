@@ -6,12 +6,12 @@
 import { parseRange } from '../../src/workbook/address';
 import { ROSTER, VOTES } from '../../src/workbook/layouts';
 import type { CellValue, SheetSnapshot } from '../../src/workbook/snapshot';
-import { findTable, SheetView } from '../../src/workbook/table';
+import { cellsOf, findTable, SheetView } from '../../src/workbook/table';
 
 const sheet = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({ name: 'Sheet1', values, merges: [], tables: [], ...extra });
 const view = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}, hidden: string[] = []) =>
   new SheetView(sheet(values, extra), hidden.map((r) => parseRange(r)!));
-const names = (t: ReturnType<typeof findTable>) => t!.rows.map((r) => r.cells.name.value);
+const names = (t: ReturnType<typeof findTable>) => t!.rows.map((r) => cellsOf(t!, r).name.value);
 
 const TITLES: CellValue[][] = [
   ['ĐẢNG ỦY XÃ AN BÌNH', null, null, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
@@ -250,7 +250,7 @@ describe('Excel tables (ListObjects)', () => {
 });
 
 describe('section rows', () => {
-  const rows = (t: ReturnType<typeof findTable>) => t?.rows.map((r) => [r.cells.name.value, r.section]);
+  const rows = (t: ReturnType<typeof findTable>) => t?.rows.map((r) => [cellsOf(t!, r).name.value, r.section]);
   const expected = [
     ['Nguyễn Văn An', 'I. Chức danh Trưởng phòng'],
     ['Trần Thị Bích', 'I. Chức danh Trưởng phòng'],
@@ -312,7 +312,7 @@ describe('section rows', () => {
       [1, 'Nguyễn Văn An', 1966, 20],
     ];
     const t = findTable(view(values), VOTES);
-    expect(t?.rows.map((r) => r.cells.name.value)).toEqual(['Nguyễn Văn An']);
+    expect(t?.rows.map((r) => cellsOf(t!, r).name.value)).toEqual(['Nguyễn Văn An']);
     expect(t?.rows[0].section).toMatch(/Trưởng phòng/);
   });
 });
@@ -335,7 +335,7 @@ describe('owned areas of an earlier run', () => {
   test('hidden: the user columns are read, and the owned cells below the table do not extend it', () => {
     const t = findTable(view(values, {}, ['D1:E5']), VOTES);
     expect(t?.columns.agree).toBe(3);
-    expect(t?.rows.map((r) => r.cells.agree.value)).toEqual([20, 18]);
+    expect(t?.rows.map((r) => cellsOf(t!, r).agree.value)).toEqual([20, 18]);
     expect(t?.right).toBe(3);
   });
 
@@ -359,6 +359,6 @@ describe('rating columns', () => {
       { year: 2023, col: 5 },
       { year: 2024, col: 6 },
     ]);
-    expect(t?.rows[0].cells['rating:2024'].value).toBe('HTXSNV');
+    expect(cellsOf(t!, t!.rows[0])['rating:2024'].value).toBe('HTXSNV');
   });
 });
