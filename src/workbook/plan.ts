@@ -17,6 +17,10 @@ export interface PlanCell {
   bold?: boolean;
   /** A cell note (comment) with the explanation. */
   note?: string;
+  /** Thin borders on all sides, like the table beside it. */
+  border?: boolean;
+  /** Wrap the text within the column (centred, for headers). */
+  wrap?: boolean;
 }
 
 /** A rectangle of cells whose top-left corner is at (row, col), 1-based. */
@@ -33,4 +37,6 @@ export interface WritePlan {
   blocks: WriteBlock[];
   /** Defined names to (re)create for the owned areas; names of an earlier run not listed here are deleted. */
   names: { name: string; sheet: string; range: string }[];
+  /** Widths (in characters) of the owned columns. */
+  widths?: { sheet: string; col: number; width: number }[];
 }

@@ -22,13 +22,13 @@ function rowOf(cell: string): number | undefined {
   return i < cell.length ? Number(cell.slice(i)) : undefined;
 }
 
-type Column = { label: string; cell: (p: PersonResult) => PlanCell };
+type Column = { label: string; width: number; cell: (p: PersonResult) => PlanCell };
 
 const isThreshold = (f: PersonResult['explanation'][number]): f is ThresholdFinding => 'numerator' in f;
 
 function percentCell(p: PersonResult): PlanCell {
   const f = p.explanation.find(isThreshold);
-  return f && f.base > 0 ? { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT } : { value: null };
+  return f && f.base > 0 ? { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true } : { value: null, border: true };
 }
 
 export function resultAreaName(snapshot: WorkbookSnapshot, sheet: string): string {
@@ -53,19 +53,26 @@ export function renderResultColumns(
 
   const outcome = (p: PersonResult): PlanCell => {
     const style = OUTCOME_STYLE[p.outcome];
-    return { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, note: explainPerson(p, lang, names).join('\n') };
+    return { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, border: true, note: explainPerson(p, lang, names).join('\n') };
   };
   const removal = result.people.some((p) => p.outcome === 'removed' || p.outcome === 'kept');
   const nomination = result.people.some((p) => p.outcome !== 'removed' && p.outcome !== 'kept');
   const sets: { removal: boolean; columns: Column[] }[] = [];
-  if (removal) sets.push({ removal: true, columns: [{ label: m.columns.removalPercent, cell: percentCell }, { label: m.columns.removalOutcome, cell: outcome }] });
+  if (removal)
+    sets.push({
+      removal: true,
+      columns: [
+        { label: m.columns.removalPercent, width: 11, cell: percentCell },
+        { label: m.columns.removalOutcome, width: 24, cell: outcome },
+      ],
+    });
   if (nomination)
     sets.push({
       removal: false,
       columns: [
-        { label: m.columns.percent, cell: percentCell },
-        { label: m.columns.outcome, cell: outcome },
-        { label: m.columns.rank, cell: (p) => ({ value: p.rank ?? null }) },
+        { label: m.columns.percent, width: 11, cell: percentCell },
+        { label: m.columns.outcome, width: 30, cell: outcome },
+        { label: m.columns.rank, width: 9, cell: (p) => ({ value: p.rank ?? null, border: true }) },
       ],
     });
   const columns = sets.flatMap((s) => s.columns.map((c) => ({ ...c, removal: s.removal })));
@@ -96,6 +103,7 @@ export function renderResultColumns(
 
   const header: PlanCell[] = columns.map((c) => ({ value: c.label, ...HEADER_STYLE }));
   const blank = (): PlanCell[] => columns.map(() => ({ value: null }));
+  const noResult: PlanCell = { value: null, border: true };
   const cells: PlanCell[][] = [header];
   for (let row = table.headerTop + 1; row <= lastRow; row++) {
     const entry = byRow.get(row);
@@ -106,7 +114,7 @@ export function renderResultColumns(
     const line: PlanCell[] = [];
     for (const c of columns) {
       const p = c.removal ? entry.removal : entry.nomination;
-      line.push(p ? c.cell(p) : { value: null });
+      line.push(p ? c.cell(p) : noResult);
     }
     cells.push(line);
   }
@@ -115,6 +123,7 @@ export function renderResultColumns(
       clear: parsed.owned.filter((o) => o.sheet === sheet).map((o) => ({ sheet, range: rangeA1(o.range) })),
       blocks: [{ sheet, row: area.top, col: area.left, cells }],
       names: [...keep.filter((k) => k.name !== name && k.sheet !== sheet), { name, sheet, range: rangeA1(area) }],
+      widths: columns.map((c, i) => ({ sheet, col: left + i, width: c.width })),
     },
     diagnostics: [],
   };

@@ -17,6 +17,6 @@ export const OUTCOME_STYLE: Record<Outcome, { fill: string; color: string }> = {
   ineligible: { fill: 'D9D9D9', color: '404040' },
 };
 
-export const HEADER_STYLE = { fill: 'DDEBF7', bold: true } as const;
+export const HEADER_STYLE = { fill: 'DDEBF7', bold: true, border: true, wrap: true } as const;
 
 export const PERCENT_FORMAT = '0.00%';

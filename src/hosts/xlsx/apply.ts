@@ -27,7 +27,13 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
       cells.forEach((planCell, j) => writeCell(worksheet, block.row + i, block.col + j, planCell));
     });
   }
+  for (const w of plan.widths ?? []) {
+    const worksheet = findSheet(workbook, w.sheet);
+    if (worksheet) worksheet.getColumn(w.col).width = w.width;
+  }
 }
+
+const THIN = { style: 'thin' } as const;
 
 export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
   // In Node, ExcelJS returns a Buffer already.
@@ -66,6 +72,8 @@ function clearArea(workbook: ExcelJS.Workbook, sheet: string, range: string): vo
       delete rest.fill;
       delete rest.font;
       delete rest.numFmt;
+      delete rest.border;
+      delete rest.alignment;
       cell.style = rest;
       removeNote(cell);
     }
@@ -115,6 +123,8 @@ function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planC
     if (planCell.bold !== undefined) font.bold = planCell.bold;
     style.font = font;
   }
+  if (planCell.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  if (planCell.wrap) style.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   cell.style = style;
 
   if (planCell.note !== undefined) {
