@@ -3,7 +3,7 @@ export * from './types';
 export { exceeds, reaches, meets, leastMeeting, percentOf, competitionRanks } from './arithmetic';
 export { CODES, diagnostic, type DiagnosticCode } from './codes';
 export { assessConference } from './conference';
-export { ageOn, periodEnd, isIsoDate, isPartialDate, wholeMonthsBetween } from './dates';
+export { ageOn, daysInMonth, periodEnd, isIsoDate, isPartialDate, wholeMonthsBetween } from './dates';
 export { assessEligibility, ageFinding, criterionFinding, isYoung } from './eligibility';
 export { checkConference, checkVotes } from './invariants';
 export { normalizeName, nameKey, sameName, compareVietnamese, compareNames, splitName, sortKey, nameSortKey } from './names';

@@ -36,19 +36,20 @@ export function checkConference(conference: ConferenceInput): Diagnostic[] {
  */
 export function checkVotes(votes: readonly VoteRow[], present: number, field = 'agree'): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, VoteRow>();
+  const seen = new Map<string, Map<string, VoteRow>>();
   for (const row of votes) {
     if (!isCount(row.agree)) {
       out.push(diagnostic('E-COUNT-NOT-WHOLE', { field, value: String(row.agree), name: row.name }, row.source));
     } else if (row.agree > present) {
       out.push(diagnostic('E-AGREE-GT-PRESENT', { name: row.name, agree: row.agree, present }, row.source));
     }
-    const key = `${row.id}\u0000${row.title}`;
-    const first = seen.get(key);
+    let ofTitle = seen.get(row.title);
+    if (!ofTitle) seen.set(row.title, (ofTitle = new Map()));
+    const first = ofTitle.get(row.id);
     if (first) {
       out.push(diagnostic('E-DUPLICATE-ROW', { name: row.name, title: row.title, firstSheet: first.source?.sheet ?? '', firstCell: first.source?.cell ?? '' }, row.source));
     } else {
-      seen.set(key, row);
+      ofTitle.set(row.id, row);
     }
   }
   return out;

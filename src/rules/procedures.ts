@@ -62,21 +62,28 @@ const OUTCOME_ORDER: Outcome[] = ['selected', 'awaiting-head', 'passed-not-selec
 /** Shortlist order: per title (in order of first appearance), outcome, votes high to low, then Vietnamese name order. */
 export function shortlistOrder(results: PersonResult[]): PersonResult[] {
   const titleOrder = new Map<string, number>();
-  for (const r of results) if (!titleOrder.has(r.title ?? '')) titleOrder.set(r.title ?? '', titleOrder.size);
-  const keyed = results.map((r) => ({
-    r,
-    title: titleOrder.get(r.title ?? '') ?? 0,
-    outcome: OUTCOME_ORDER.indexOf(r.outcome),
-    name: nameSortKey(r.name),
-  }));
-  keyed.sort(
+  const n = results.length;
+  const title = new Int32Array(n);
+  const outcome = new Int8Array(n);
+  const name: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = results[i];
+    const t = r.title ?? '';
+    let order = titleOrder.get(t);
+    if (order === undefined) titleOrder.set(t, (order = titleOrder.size));
+    title[i] = order;
+    outcome[i] = OUTCOME_ORDER.indexOf(r.outcome);
+    name[i] = nameSortKey(r.name);
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(
     (a, b) =>
-      a.title - b.title ||
-      a.outcome - b.outcome ||
-      (b.r.agree ?? 0) - (a.r.agree ?? 0) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      title[a] - title[b] ||
+      outcome[a] - outcome[b] ||
+      (results[b].agree ?? 0) - (results[a].agree ?? 0) ||
+      (name[a] < name[b] ? -1 : name[a] > name[b] ? 1 : 0),
   );
-  return keyed.map((k) => k.r);
+  return order.map((i) => results[i]);
 }
 
 function groupByTitle<T extends { title: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -177,7 +184,7 @@ function voteStep(options: VoteStepOptions, input: StepInput, extra?: (profile: 
     for (const { row, rank, finding } of list) {
       const selection = picked?.selections.get(row.id);
       const outcome: Outcome = !finding.met ? 'fail' : selection ? selection.outcome : 'pass';
-      people.push({ id: row.id, name: row.name, title, outcome, rank, agree: row.agree, explanation: [finding, ...(selection?.findings ?? [])], source: row.source });
+      people.push({ id: row.id, name: row.name, title, outcome, rank, agree: row.agree, explanation: selection ? [finding, ...selection.findings] : [finding], source: row.source });
       if (outcome === 'selected') {
         const members = selectedMembers.get(title) ?? [];
         members.push({ id: row.id, name: row.name, birth: row.birth, gender: row.gender });

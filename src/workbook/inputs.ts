@@ -27,21 +27,24 @@ export type Matcher = (line: VoteLine) => { person?: RosterPerson; diagnostic?: 
 
 /** Matches vote rows to people: by code, else by name (and birth date where two share a name). */
 export function matcher(people: readonly RosterPerson[]): Matcher {
-  const byName = new Map<string, RosterPerson[]>();
-  const byCode = new Map<string, RosterPerson[]>();
-  const add = (map: Map<string, RosterPerson[]>, key: string, p: RosterPerson) => {
-    const list = map.get(key);
-    if (list) list.push(p);
-    else map.set(key, [p]);
+  // One person per key mostly: a list only where a key is shared.
+  const byName = new Map<string, RosterPerson | RosterPerson[]>();
+  const byCode = new Map<string, RosterPerson | RosterPerson[]>();
+  const add = (map: Map<string, RosterPerson | RosterPerson[]>, key: string, p: RosterPerson) => {
+    const known = map.get(key);
+    if (known === undefined) map.set(key, p);
+    else if (Array.isArray(known)) known.push(p);
+    else map.set(key, [known, p]);
   };
+  const all = (known: RosterPerson | RosterPerson[] | undefined): RosterPerson[] => (known === undefined ? [] : Array.isArray(known) ? known : [known]);
   for (const p of people) {
     add(byName, nameKey(p.name), p);
     if (p.code) add(byCode, p.code, p);
   }
   return (line) => {
     const coded = line.code ? byCode.get(line.code) : undefined;
-    if (coded?.length === 1) return { person: coded[0] };
-    let found = byName.get(nameKey(line.name)) ?? [];
+    if (coded !== undefined && !Array.isArray(coded)) return { person: coded };
+    let found = all(byName.get(nameKey(line.name)));
     if (line.birth) found = found.filter((p) => !p.birth || sameBirth(p.birth, line.birth as PartialDate));
     if (found.length === 1) return { person: found[0] };
     if (found.length === 0) return { diagnostic: workbookDiagnostic('E-NO-MATCH', { name: line.name, birth: line.birth ?? '' }, line.nameCell) };

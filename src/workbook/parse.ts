@@ -14,7 +14,7 @@ import { workbookDiagnostic } from './codes';
 import { CANDIDATES, ROSTER, VOTES } from './layouts';
 import { OWNED_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { cellsOf, findTableHeader, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
+import { findTableHeader, rowCells, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
 import { cellText, fold, hasPhrase, nameText, tidyText, unicodeText } from './text';
 import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
 
@@ -249,8 +249,9 @@ function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', e
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
   }
+  const cellsOf = rowCells(table);
   for (const line of table.rows) {
-    const c = cellsOf(table, line);
+    const c = cellsOf(line);
     const who = identity(r, line, c);
     if (!who.name) {
       if (Object.entries(c).some(([k, cell]) => k !== 'stt' && k !== 'code' && cellText(cell.value).trim())) {
@@ -285,24 +286,29 @@ function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', e
   return people;
 }
 
+/** A vote count from its cell; a word where the number belongs is E-NOT-A-NUMBER at that cell. */
+function readCountCell(r: Reader, cell: TableCell | undefined, row: number, name: string, field: 'agree' | 'removeAgree'): number | undefined {
+  if (!cell) return undefined;
+  const n = readCount(cell.value);
+  if (n.ok) return n.value;
+  if (!n.empty) {
+    const value = cellText(cell.value) || (cell.value && typeof cell.value === 'object' ? cell.value.error : '');
+    r.diagnostics.push(workbookDiagnostic('E-NOT-A-NUMBER', { value, name, field }, cellRef(r, cell, row)));
+  }
+  return undefined;
+}
+
 function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
   const hasAgree = 'agree' in table.columns;
   const hasRemoval = 'removeAgree' in table.columns;
   const defaultTitle = titleAbove(view, table) ?? '';
   const lines: VoteLine[] = [];
+  const cellsOf = rowCells(table);
   for (const line of table.rows) {
-    const c = cellsOf(table, line);
+    const c = cellsOf(line);
     const who = identity(r, line, c);
-    const count = (key: 'agree' | 'removeAgree'): number | undefined => {
-      const cell = c[key];
-      if (!cell) return undefined;
-      const n = readCount(cell.value);
-      if (n.ok) return n.value;
-      if (!n.empty) r.diagnostics.push(workbookDiagnostic('E-NOT-A-NUMBER', { value: cellText(cell.value) || String(cell.value && typeof cell.value === 'object' ? cell.value.error : ''), name: who.name, field: key }, cellRef(r, cell, line.row)));
-      return undefined;
-    };
-    const agree = count('agree');
-    const removeAgree = count('removeAgree');
+    const agree = readCountCell(r, c.agree, line.row, who.name, 'agree');
+    const removeAgree = readCountCell(r, c.removeAgree, line.row, who.name, 'removeAgree');
     if (!who.name) {
       if (agree !== undefined || removeAgree !== undefined) r.diagnostics.push(workbookDiagnostic('E-NAME-MISSING', {}, cellRef(r, c.name, line.row)));
       continue;

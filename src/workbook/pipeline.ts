@@ -70,8 +70,10 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const result = runStep(procedure, step, { ...built.input, profile: request.profile ?? DEFAULT_PROFILE });
   diagnostics.push(...result.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
-  const names = new Map(result.people.map((p) => [p.id, p.name]));
-  const rendered = renderResultColumns(snapshot, parsed, result, lang, (id) => names.get(id) ?? id);
+  // Names of the people in a tie, for its explanation (looked up only where there is one).
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string): string => (names ??= new Map(result.people.map((p) => [p.id, p.name]))).get(id) ?? id;
+  const rendered = renderResultColumns(snapshot, parsed, result, lang, nameOf);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
   return { procedure, step, parsed, result, diagnostics, plan: rendered.plan, ok: true };

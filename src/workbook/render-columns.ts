@@ -26,9 +26,19 @@ type Column = { label: string; width: number; cell: (p: PersonResult) => PlanCel
 
 const isThreshold = (f: PersonResult['explanation'][number]): f is ThresholdFinding => 'numerator' in f;
 
+/**
+ * Cells are plain data that apply only reads, so equal cells are shared: findings are shared
+ * between equal counts (src/rules), and so are the percent and outcome cells made from them.
+ */
+const PERCENT_CELLS = new WeakMap<ThresholdFinding, PlanCell>();
+const EMPTY_CELL: PlanCell = { value: null, border: true };
+
 function percentCell(p: PersonResult): PlanCell {
   const f = p.explanation.find(isThreshold);
-  return f && f.base > 0 ? { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true } : { value: null, border: true };
+  if (!f || f.base === 0) return EMPTY_CELL;
+  let cell = PERCENT_CELLS.get(f);
+  if (!cell) PERCENT_CELLS.set(f, (cell = { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true }));
+  return cell;
 }
 
 export function resultAreaName(snapshot: WorkbookSnapshot, sheet: string): string {
@@ -51,10 +61,23 @@ export function renderResultColumns(
   const sheet = table.sheet;
   const name = resultAreaName(snapshot, sheet);
 
-  const outcome = (p: PersonResult): PlanCell => {
+  const outcomeCell = (p: PersonResult): PlanCell => {
     const style = OUTCOME_STYLE[p.outcome];
     return { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, border: true, note: explainPerson(p, lang, names).join('\n') };
   };
+  // A one-finding explanation (N30, RM50, a plain fail) is the same for everyone with the same count.
+  const shared = new Map<ThresholdFinding, Map<string, PlanCell>>();
+  const outcome = (p: PersonResult): PlanCell => {
+    const f = p.explanation.length === 1 ? p.explanation[0] : undefined;
+    if (!f || !isThreshold(f)) return outcomeCell(p);
+    let byOutcome = shared.get(f);
+    if (!byOutcome) shared.set(f, (byOutcome = new Map()));
+    let cell = byOutcome.get(p.outcome);
+    if (!cell) byOutcome.set(p.outcome, (cell = outcomeCell(p)));
+    return cell;
+  };
+  const ranks: PlanCell[] = [];
+  const rankCell = (p: PersonResult): PlanCell => (p.rank === undefined ? EMPTY_CELL : (ranks[p.rank] ??= { value: p.rank, border: true }));
   const removal = result.people.some((p) => p.outcome === 'removed' || p.outcome === 'kept');
   const nomination = result.people.some((p) => p.outcome !== 'removed' && p.outcome !== 'kept');
   const sets: { removal: boolean; columns: Column[] }[] = [];
@@ -72,21 +95,21 @@ export function renderResultColumns(
       columns: [
         { label: m.columns.percent, width: 11, cell: percentCell },
         { label: m.columns.outcome, width: 30, cell: outcome },
-        { label: m.columns.rank, width: 9, cell: (p) => ({ value: p.rank ?? null, border: true }) },
+        { label: m.columns.rank, width: 9, cell: rankCell },
       ],
     });
   const columns = sets.flatMap((s) => s.columns.map((c) => ({ ...c, removal: s.removal })));
 
   // Rows of the table, and which result goes on which row (by the cell the count was read from).
-  const lastRow = Math.max(table.headerBottom, ...table.rows.map((r) => r.row));
-  const byRow = new Map<number, { removal?: PersonResult; nomination?: PersonResult }>();
+  let lastRow = table.headerBottom;
+  for (const r of table.rows) if (r.row > lastRow) lastRow = r.row;
+  const removals: (PersonResult | undefined)[] = [];
+  const nominations: (PersonResult | undefined)[] = [];
   for (const p of result.people) {
     const row = p.source?.cell ? rowOf(p.source.cell) : undefined;
     if (row === undefined) continue;
-    const entry = byRow.get(row) ?? {};
-    if (p.outcome === 'removed' || p.outcome === 'kept') entry.removal = p;
-    else entry.nomination = p;
-    byRow.set(row, entry);
+    if (p.outcome === 'removed' || p.outcome === 'kept') removals[row] = p;
+    else nominations[row] = p;
   }
 
   const left = table.lastCol + 1;
@@ -106,14 +129,13 @@ export function renderResultColumns(
   const noResult: PlanCell = { value: null, border: true };
   const cells: PlanCell[][] = [header];
   for (let row = table.headerTop + 1; row <= lastRow; row++) {
-    const entry = byRow.get(row);
-    if (!entry) {
+    if (!removals[row] && !nominations[row]) {
       cells.push(blank());
       continue;
     }
     const line: PlanCell[] = [];
     for (const c of columns) {
-      const p = c.removal ? entry.removal : entry.nomination;
+      const p = c.removal ? removals[row] : nominations[row];
       line.push(p ? c.cell(p) : noResult);
     }
     cells.push(line);

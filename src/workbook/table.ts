@@ -390,6 +390,22 @@ export function cellsOf(table: FoundTable, line: TableRow): Record<string, Table
   return cells;
 }
 
+/**
+ * A reader of rows' cells that fills one record again for each row: for a long list read row by row,
+ * where no cell object is kept past its row (positions are copied into source references).
+ */
+export function rowCells(table: FoundTable): (line: TableRow) => Record<string, TableCell> {
+  const cells: Record<string, TableCell> = {};
+  const slots = table.keys.map((key, k): TableCell => (cells[key] = { value: null, col: table.keyCols[k], font: undefined }));
+  return (line) => {
+    for (let k = 0; k < slots.length; k++) {
+      slots[k].value = line.values[k];
+      slots[k].font = line.fonts?.[k];
+    }
+    return cells;
+  };
+}
+
 /** The table a spec describes, rows included, or undefined when the sheet has no such header. */
 export function findTable(view: SheetView, spec: TableSpec, nameKey = 'name'): FoundTable | undefined {
   const header = findTableHeader(view, spec);

@@ -23,47 +23,39 @@ export function cellText(v: CellValue | undefined): string {
   return String(v);
 }
 
-/** A cell's text as Unicode, converted from .VnTime/VNI where its font or its characters say so. */
-export function unicodeText(v: CellValue | undefined, font?: string): string {
-  const text = cellText(v);
-  if (!text) return '';
-  // Titles, posts, units and given names repeat down a list: each distinct text is converted once.
-  const key = font ? `${font}\u0000${text}` : text;
-  let out = CONVERTED.get(key);
-  if (out === undefined) {
-    if (CONVERTED.size > 100_000) CONVERTED.clear();
-    CONVERTED.set(key, (out = toUnicodeText(text, font)));
-  }
-  return out;
+/**
+ * Memoised conversions of cell text: titles, posts, units and names repeat down a list, so each
+ * distinct text (per font) is converted once. Bounded: a cache past 100,000 entries starts again.
+ */
+function memo(convert: (text: string, font?: string) => string): (v: CellValue | undefined, font?: string) => string {
+  const byFont = new Map<string, Map<string, string>>();
+  let size = 0;
+  return (v, font) => {
+    const text = cellText(v);
+    if (!text) return '';
+    let cache = byFont.get(font ?? '');
+    if (!cache) byFont.set(font ?? '', (cache = new Map()));
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (++size > 100_000) {
+        byFont.clear();
+        size = 0;
+        byFont.set(font ?? '', (cache = new Map()));
+      }
+      cache.set(text, (out = convert(text, font)));
+    }
+    return out;
+  };
 }
 
-const CONVERTED = new Map<string, string>();
+/** A cell's text as Unicode, converted from .VnTime/VNI where its font or its characters say so. */
+export const unicodeText = memo((text, font) => toUnicodeText(text, font));
 
 /** A cell's text as Unicode with its white space folded (titles, posts, units…); '' for empty. */
-export function tidyText(v: CellValue | undefined, font?: string): string {
-  const text = cellText(v);
-  if (!text) return '';
-  const key = font ? `${font}\u0001${text}` : `\u0001${text}`;
-  let out = CONVERTED.get(key);
-  if (out === undefined) {
-    if (CONVERTED.size > 100_000) CONVERTED.clear();
-    CONVERTED.set(key, (out = toUnicodeText(text, font).replace(/\s+/g, ' ').trim()));
-  }
-  return out;
-}
+export const tidyText = memo((text, font) => toUnicodeText(text, font).replace(/\s+/g, ' ').trim());
 
 /** A person's name from a cell: Unicode, NFC, spaces folded. */
-export function nameText(v: CellValue | undefined, font?: string): string {
-  const text = cellText(v);
-  if (!text) return '';
-  const key = font ? `${font}\u0002${text}` : `\u0002${text}`;
-  let out = CONVERTED.get(key);
-  if (out === undefined) {
-    if (CONVERTED.size > 100_000) CONVERTED.clear();
-    CONVERTED.set(key, (out = normalizeName(toUnicodeText(text, font))));
-  }
-  return out;
-}
+export const nameText = memo((text, font) => normalizeName(toUnicodeText(text, font)));
 
 /** Whole words of `phrase` appear in order, contiguously, in `label` (both folded). */
 export function hasPhrase(label: string, phrase: string): boolean {

@@ -1,4 +1,4 @@
-import { isIsoDate, type Gender, type IsoDate, type PartialDate } from '../rules';
+import { daysInMonth, isIsoDate, type Gender, type IsoDate, type PartialDate } from '../rules';
 import type { CellValue } from './snapshot';
 import { cellText, fold } from './text';
 
@@ -53,8 +53,8 @@ export function readDate(v: CellValue | undefined): Read<PartialDate> {
   const s = v.trim();
   let m = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(s);
   if (m) {
-    const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
-    return isIsoDate(iso) ? { ok: true, value: iso } : BAD;
+    const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { ok: true, value: `${m[3]}-${pad(month)}-${pad(day)}` } : BAD;
   }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) {
