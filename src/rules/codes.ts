@@ -36,7 +36,12 @@ export const CODES = {
 
 export type DiagnosticCode = keyof typeof CODES;
 
-export function diagnostic(code: DiagnosticCode, params: Diagnostic['params'] = {}, at?: SourceRef): Diagnostic {
-  const { severity, rule } = CODES[code];
-  return at ? { code, severity, rule, params, at } : { code, severity, rule, params };
+/** A maker of diagnostics for a table of codes (this one, and the workbook reader's). */
+export function diagnosticsOf<C extends string>(table: Record<C, { severity: Severity; rule: RuleId }>) {
+  return (code: C, params: Diagnostic['params'] = {}, at?: SourceRef): Diagnostic => {
+    const { severity, rule } = table[code];
+    return at ? { code, severity, rule, params, at } : { code, severity, rule, params };
+  };
 }
+
+export const diagnostic = diagnosticsOf<DiagnosticCode>(CODES);

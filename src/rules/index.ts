@@ -1,7 +1,7 @@
 /** The rulebook (shared/RULES.md) as pure functions on plain data. Imports nothing else of the project. */
 export * from './types';
 export { exceeds, reaches, meets, leastMeeting, percentOf, competitionRanks } from './arithmetic';
-export { CODES, diagnostic, type DiagnosticCode } from './codes';
+export { CODES, diagnostic, diagnosticsOf, type DiagnosticCode } from './codes';
 export { assessConference } from './conference';
 export { ageOn, daysInMonth, periodEnd, isIsoDate, isPartialDate, wholeMonthsBetween } from './dates';
 export { assessEligibility, ageFinding, criterionFinding, isYoung } from './eligibility';

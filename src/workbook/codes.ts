@@ -1,4 +1,4 @@
-import type { Diagnostic, RuleId, Severity, SourceRef } from '../rules';
+import { diagnosticsOf, type RuleId, type Severity } from '../rules';
 
 /**
  * Diagnostics of reading a workbook, beside the rulebook's (src/rules/codes.ts): same shape,
@@ -23,7 +23,4 @@ export const WORKBOOK_CODES = {
 
 export type WorkbookCode = keyof typeof WORKBOOK_CODES;
 
-export function workbookDiagnostic(code: WorkbookCode, params: Diagnostic['params'] = {}, at?: SourceRef): Diagnostic {
-  const { severity, rule } = WORKBOOK_CODES[code];
-  return at ? { code, severity, rule, params, at } : { code, severity, rule, params };
-}
+export const workbookDiagnostic = diagnosticsOf<WorkbookCode>(WORKBOOK_CODES);

@@ -11,14 +11,19 @@ const name = ['ho va ten', 'ho ten', 'ho va ten can bo', 'ten can bo', 'ho va te
 const stt = { key: 'stt', phrases: ['stt', 'so tt', 'so thu tu', 'tt'] };
 const code = ['ma can bo', 'ma so', 'ma cb', 'so hieu can bo', 'ma nhan su', 'ma'];
 
+/** Who a row is: number, name, code, birth date (one column, or "Nam"/"Nữ" columns that also give the gender). */
+const IDENTITY = [
+  stt,
+  { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
+  { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
+  { key: 'name', phrases: name },
+  { key: 'code', phrases: code },
+  { key: 'birth', phrases: birth },
+];
+
 export const ROSTER: TableSpec = {
   fields: [
-    stt,
-    { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
-    { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
-    { key: 'name', phrases: name },
-    { key: 'code', phrases: code },
-    { key: 'birth', phrases: birth },
+    ...IDENTITY,
     { key: 'gender', phrases: ['gioi tinh', 'nam nu', 'nam hay nu'] },
     { key: 'titles', phrases: ['chuc danh quy hoach', 'quy hoach chuc danh', 'chuc danh du kien quy hoach', 'chuc danh de nghi quy hoach', 'quy hoach vao chuc danh'] },
     { key: 'inPlanning', phrases: ['dang trong quy hoach', 'trong quy hoach', 'da duoc quy hoach', 'dang quy hoach', 'da quy hoach'] },
@@ -34,13 +39,8 @@ export const ROSTER: TableSpec = {
 /** A vote-count sheet: nomination votes, removal votes, or both in two columns. */
 export const VOTES: TableSpec = {
   fields: [
-    stt,
     { key: 'removeAgree', phrases: ['dua ra khoi quy hoach', 'dong y dua ra khoi quy hoach', 'so phieu dong y dua ra khoi quy hoach', 'dua ra', 'ra khoi quy hoach'], exclude: ['khong dong y'] },
-    { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
-    { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
-    { key: 'name', phrases: name },
-    { key: 'code', phrases: code },
-    { key: 'birth', phrases: birth },
+    ...IDENTITY,
     { key: 'gender', phrases: ['gioi tinh'] },
     { key: 'agree', phrases: ['so phieu dong y', 'phieu dong y', 'dong y', 'so phieu', 'so phieu gioi thieu', 'so phieu tan thanh', 'tan thanh', 'so phieu bau'], exclude: ['khong dong y', 'ty le', 'khong tan thanh', 'co quan', 'y kien'] },
     { key: 'title', phrases: ['chuc danh gioi thieu', 'chuc danh quy hoach', 'gioi thieu quy hoach chuc danh', 'chuc danh de nghi', 'chuc danh'] },
@@ -51,12 +51,7 @@ export const VOTES: TableSpec = {
 /** External candidates (II.2) with the consultation facts (CONSULT). */
 export const CANDIDATES: TableSpec = {
   fields: [
-    stt,
-    { key: 'birthMale', phrases: birth.map((b) => `${b} nam`) },
-    { key: 'birthFemale', phrases: birth.map((b) => `${b} nu`) },
-    { key: 'name', phrases: name },
-    { key: 'code', phrases: code },
-    { key: 'birth', phrases: birth },
+    ...IDENTITY,
     { key: 'gender', phrases: ['gioi tinh'] },
     // Where the person works now, in words a roster's "Đơn vị công tác" does not use.
     { key: 'agency', phrases: ['co quan dang cong tac', 'noi dang cong tac', 'co quan don vi dang cong tac', 'don vi dang cong tac', 'noi cong tac hien nay', 'co quan cong tac hien nay', 'co quan hien nay', 'co quan noi cong tac'] },
