@@ -122,8 +122,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(m.cli.usage);
       return 2;
     }
-    if ((e as { code?: string }).code === 'ENOENT') {
-      io.err(m.cli.badUsage((e as Error).message));
+    if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+      io.err(m.cli.badUsage(m.cli.noFile((e as { path?: string }).path ?? '')));
       return 2;
     }
     throw e;

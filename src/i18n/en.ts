@@ -154,6 +154,7 @@ Options:
 Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usage.`,
     badUsage: (why) => `Wrong usage: ${why}`,
     written: (file) => `Results written to ${file}`,
+    noFile: (file) => `Cannot open the file ${file}.`,
     nothingWritten: 'Nothing written: the workbook has errors.',
     conference: (c) => `Conference: ${c.convened} convened, ${c.present} present — ${c.quorate ? 'valid' : 'not valid'}${c.announced ? '' : ' — NOT ANNOUNCED AT THE CONFERENCE'}`,
     counts: 'Results',

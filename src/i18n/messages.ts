@@ -51,6 +51,7 @@ export interface Messages {
     usage: string;
     badUsage: (why: string) => string;
     written: (file: string) => string;
+    noFile: (file: string) => string;
     nothingWritten: string;
     conference: (c: { convened: number; present: number; quorate: boolean; announced: boolean }) => string;
     counts: string;

@@ -154,6 +154,7 @@ Tuỳ chọn:
 Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 dùng sai lệnh.`,
     badUsage: (why) => `Dùng sai lệnh: ${why}`,
     written: (file) => `Đã ghi kết quả vào ${file}`,
+    noFile: (file) => `Không mở được tệp ${file}.`,
     nothingWritten: 'Không ghi gì vì sổ tính có lỗi.',
     conference: (c) => `Hội nghị: triệu tập ${c.convened}, có mặt ${c.present} — ${c.quorate ? 'hợp lệ' : 'không hợp lệ'}${c.announced ? '' : ' — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ'}`,
     counts: 'Kết quả',
