@@ -123,6 +123,7 @@ export const en: Messages = {
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} matches several people on the roster (${list(p.cells)}): add a birth date or a code.`,
     'E-TARGET-NOT-EMPTY': (p) => `The result columns (${p.range}) hold the user's data: nothing is overwritten. Leave the columns right of the table empty.`,
     'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,
+    'E-SHEET-NAME-TAKEN': (p) => `The workbook already has a sheet “${p.sheet}” of the user's: it is not overwritten. Rename that sheet.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” is not a date (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: gender “${p.value}” is unclear (Nam/Nữ).`,
     'W-BAD-MARK': (p) => `${p.name}: “${p.value}” is neither yes nor no.`,
@@ -131,6 +132,18 @@ export const en: Messages = {
     'W-NO-VOTES': () => 'There are no vote rows.',
   },
   columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
+  sheets: {
+    shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    announced: 'VOTE COUNT RESULTS',
+    notAnnounced: 'VOTE COUNT RESULTS — NOT ANNOUNCED AT THE CONFERENCE',
+    notAnnouncedNote: 'Reported to the leadership; not announced at the conference (Phụ lục 12, Note).',
+    conference: (c) => `Convened: ${c.convened}; present: ${c.present}; the conference is ${c.quorate ? 'valid' : 'not valid'} (at least ${c.required} needed).`,
+    title: (t, quota) => `Title: ${t || '—'}${quota ? ` (quota ${quota})` : ''}`,
+    quotaLine: (quota) => `— End of the quota of ${quota} —`,
+    columns: ['Rank', 'Name', 'Born', 'Gender', 'Current post', 'Votes', 'Share (%)', 'Result'],
+    genders: { male: 'Male', female: 'Female' },
+    footer: 'Page &P/&N',
+  },
   cli: {
     usage: `Usage: quy-hoach run <workbook.xlsx> [options]
 

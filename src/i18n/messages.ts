@@ -47,6 +47,19 @@ export interface Messages {
   consultSteps: Record<string, string>;
   diagnostics: Record<keyof typeof CODES | WorkbookCode, (p: Params) => string>;
   columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string };
+  sheets: {
+    /** Sheet names stay Vietnamese in both languages: they are the workbook's. */
+    shortlist: (procedure: string, step: number) => string;
+    announced: string;
+    notAnnounced: string;
+    notAnnouncedNote: string;
+    conference: (c: { convened: number; present: number; quorate: boolean; required: number }) => string;
+    title: (title: string, quota?: number) => string;
+    quotaLine: (quota: number) => string;
+    columns: string[];
+    genders: { male: string; female: string };
+    footer: string;
+  };
   cli: {
     usage: string;
     badUsage: (why: string) => string;

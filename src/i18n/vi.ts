@@ -123,6 +123,7 @@ export const vi: Messages = {
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} khớp với nhiều người trong danh sách trích ngang (${list(p.cells)}): cần thêm ngày sinh hoặc mã cán bộ.`,
     'E-TARGET-NOT-EMPTY': (p) => `Các cột kết quả (${p.range}) đang có dữ liệu của người dùng: không ghi đè. Hãy để trống các cột bên phải bảng.`,
     'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,
+    'E-SHEET-NAME-TAKEN': (p) => `Sổ tính đã có trang “${p.sheet}” do người dùng tạo: không ghi đè. Hãy đổi tên trang đó.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” không đọc được là ngày (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: giới tính “${p.value}” không rõ (Nam/Nữ).`,
     'W-BAD-MARK': (p) => `${p.name}: “${p.value}” không rõ là có hay không.`,
@@ -131,6 +132,18 @@ export const vi: Messages = {
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
   },
   columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
+  sheets: {
+    shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    announced: 'DANH SÁCH KẾT QUẢ KIỂM PHIẾU',
+    notAnnounced: 'KẾT QUẢ KIỂM PHIẾU — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ',
+    notAnnouncedNote: 'Báo cáo tập thể lãnh đạo; không công bố tại hội nghị (Phụ lục 12, phần Lưu ý).',
+    conference: (c) => `Số người được triệu tập: ${c.convened}; có mặt: ${c.present}; hội nghị ${c.quorate ? 'hợp lệ' : 'không hợp lệ'} (cần ít nhất ${c.required} người).`,
+    title: (t, quota) => `Chức danh: ${t || '—'}${quota ? ` (số lượng ${quota} người)` : ''}`,
+    quotaLine: (quota) => `— Hết số lượng ${quota} người —`,
+    columns: ['Xếp hạng', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ hiện tại', 'Số phiếu', 'Tỷ lệ (%)', 'Kết quả'],
+    genders: { male: 'Nam', female: 'Nữ' },
+    footer: 'Trang &P/&N',
+  },
   cli: {
     usage: `Cách dùng: quy-hoach run <sổ-tính.xlsx> [tuỳ chọn]
 

@@ -14,6 +14,7 @@ export const WORKBOOK_CODES = {
   'E-AMBIGUOUS-MATCH': { severity: 'error', rule: 'INPUT' },
   'E-TARGET-NOT-EMPTY': { severity: 'error', rule: 'INPUT' },
   'E-NO-VOTE-COLUMN': { severity: 'error', rule: 'INPUT' },
+  'E-SHEET-NAME-TAKEN': { severity: 'error', rule: 'INPUT' },
   'W-BAD-DATE': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-GENDER': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-MARK': { severity: 'warning', rule: 'INPUT' },

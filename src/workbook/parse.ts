@@ -12,7 +12,7 @@ import {
 import { a1, parseRange, type RangePos } from './address';
 import { workbookDiagnostic } from './codes';
 import { CANDIDATES, ROSTER, VOTES } from './layouts';
-import { OWNED_PREFIX } from './plan';
+import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
 import { findTableHeader, rowCells, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
 import { cellText, fold, hasPhrase, nameText, tidyText, unicodeText } from './text';
@@ -87,8 +87,10 @@ export function ownedAreas(snapshot: WorkbookSnapshot): ParsedWorkbook['owned'] 
   });
 }
 
+/** The sheets to read: the user's, with the add-in's own areas hidden (sheets it created are skipped whole). */
 function views(snapshot: WorkbookSnapshot, owned: ParsedWorkbook['owned']): SheetView[] {
-  return snapshot.sheets.map((s) => new SheetView(s, owned.filter((o) => o.sheet === s.name).map((o) => o.range)));
+  const created = new Set(owned.filter((o) => o.name.startsWith(OWNED_SHEET_PREFIX)).map((o) => o.sheet));
+  return snapshot.sheets.filter((s) => !created.has(s.name)).map((s) => new SheetView(s, owned.filter((o) => o.sheet === s.name).map((o) => o.range)));
 }
 
 /** Text of the rows above a table (titles) and a few below (ballot summaries), folded. */
@@ -236,8 +238,8 @@ function splitTitles(text: string): string[] {
 }
 
 /**
- * The people of a roster-like table. `identity` reads only what matching and composition need
- * (name, code, birth, gender, titles, in planning): a vote step has no use for the standards columns.
+ * The people of a roster-like table. `identity` reads only what matching, composition and the
+ * shortlist need (name, code, birth, gender, post, titles, in planning): not the standards columns.
  */
 function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', extra?: (c: Record<string, TableCell>, line: TableRow, person: RosterPerson) => void): RosterPerson[] {
   const people: RosterPerson[] = [];
@@ -272,8 +274,8 @@ function readPeople(r: Reader, table: FoundTable, detail: 'full' | 'identity', e
     if (who.code) person.code = who.code;
     if (who.birth) person.birth = who.birth;
     if (who.gender) person.gender = who.gender;
+    if (c.post) person.post = tidyText(c.post.value, c.post.font) || undefined;
     if (detail === 'full') {
-      if (c.post) person.post = tidyText(c.post.value, c.post.font) || undefined;
       if (c.unit) person.unit = tidyText(c.unit.value, c.unit.font) || undefined;
       const attributes: Record<string, string | undefined> = {};
       for (const key of ATTRIBUTE_FIELDS) if (c[key]) attributes[key] = tidyText(c[key].value, c[key].font) || undefined;

@@ -3,7 +3,10 @@ import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type Pr
 import { buildStepInput, type Overrides } from './inputs';
 import { parseWorkbook, type ParsedWorkbook } from './parse';
 import type { WritePlan } from './plan';
+import { workbookDiagnostic } from './codes';
+import { OWNED_SHEET_PREFIX } from './plan';
 import { renderResultColumns } from './render-columns';
+import { renderShortlist } from './render-shortlist';
 import type { WorkbookSnapshot } from './snapshot';
 
 /**
@@ -76,7 +79,23 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const rendered = renderResultColumns(snapshot, parsed, result, lang, nameOf);
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
-  return { procedure, step, parsed, result, diagnostics, plan: rendered.plan, ok: true };
+  const plan = rendered.plan;
+
+  // The ranked shortlist, on a sheet the add-in creates (and replaces on the next run).
+  const people = new Map([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
+  const shortlist = renderShortlist(result, lang, people, nameOf);
+  if (shortlist) {
+    const name = shortlist.sheet.name;
+    const ours = parsed.owned.some((o) => o.name.startsWith(OWNED_SHEET_PREFIX) && o.sheet.toLowerCase() === name.toLowerCase());
+    if (!ours && snapshot.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      diagnostics.push(workbookDiagnostic('E-SHEET-NAME-TAKEN', { sheet: name }, { sheet: name }));
+      return { ...fail(), result: { ...result, people: [], blocked: true } };
+    }
+    plan.sheets = [shortlist.sheet];
+    plan.blocks.push(shortlist.block);
+    plan.names = [...plan.names.filter((n) => n.name !== shortlist.name.name && n.sheet.toLowerCase() !== name.toLowerCase()), shortlist.name];
+  }
+  return { procedure, step, parsed, result, diagnostics, plan, ok: true };
 }
 
 /** The run as JSON (the command's --json): one object, results in shortlist order. */

@@ -5,6 +5,8 @@
  */
 
 export const OWNED_PREFIX = 'QuyHoach_';
+/** A sheet the add-in created carries a defined name with this prefix on its A1. */
+export const OWNED_SHEET_PREFIX = `${OWNED_PREFIX}Trang_`;
 
 export interface PlanCell {
   value: string | number | null;
@@ -21,6 +23,34 @@ export interface PlanCell {
   border?: boolean;
   /** Wrap the text within the column (centred, for headers). */
   wrap?: boolean;
+  italic?: boolean;
+  /** Font size in points (the sheet's font otherwise). */
+  size?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A sheet the add-in creates whole: its page is laid out for printing (Nghị định 30/2020). */
+export interface PlanSheet {
+  name: string;
+  /** Column widths in characters, from column A. */
+  widths: number[];
+  /** Merged areas, A1 ranges. */
+  merges: string[];
+  /** The font of every cell on the sheet. */
+  font: { name: string; size: number };
+  page: {
+    orientation: 'portrait' | 'landscape';
+    /** Margins in millimetres. */
+    margins: { top: number; bottom: number; left: number; right: number };
+    /** Rows repeated at the top of every printed page (1-based, inclusive). */
+    repeatRows?: { from: number; to: number };
+    /** A1 range printed. */
+    printArea: string;
+    /** Footer, centre: page x of y, in words of the sheet's language ("Trang &P/&N"). */
+    footer: string;
+  };
+  /** Protected against accidental edits (no password). */
+  protect: boolean;
 }
 
 /** A rectangle of cells whose top-left corner is at (row, col), 1-based. */
@@ -39,4 +69,12 @@ export interface WritePlan {
   names: { name: string; sheet: string; range: string }[];
   /** Widths (in characters) of the owned columns. */
   widths?: { sheet: string; col: number; width: number }[];
+  /**
+   * Sheets to create whole, before the blocks are written (their cells come as blocks). An owned
+   * sheet of an earlier run (defined name OWNED_PREFIX + 'Trang_…' on its A1) is deleted first;
+   * the plan names the new ones in `names`.
+   */
+  sheets?: PlanSheet[];
+  /** Owned sheets of an earlier run to delete (by name). */
+  dropSheets?: string[];
 }

@@ -11,7 +11,7 @@ import * as ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { parseRange, type RangePos } from '../../src/workbook/address';
-import { OWNED_PREFIX } from '../../src/workbook/plan';
+import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../src/workbook/plan';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { nameText } from '../../src/workbook/text';
 
@@ -78,8 +78,22 @@ const at = (j: Json) => j.diagnostics.map(({ code, sheet, cell }) => ({ code, sh
 
 // ───────────────────────────── workbook comparison helpers ─────────────────────────────
 
+/** Areas the add-in owns on the user's sheets (not the sheets it created). */
 function ownedAreas(s: WorkbookSnapshot): { sheet: string; range: RangePos }[] {
-  return s.names.filter((n) => n.name.startsWith(OWNED_PREFIX)).map((n) => ({ sheet: n.sheet, range: parseRange(n.range) as RangePos }));
+  return s.names
+    .filter((n) => n.name.startsWith(OWNED_PREFIX) && !n.name.startsWith(OWNED_SHEET_PREFIX))
+    .map((n) => ({ sheet: n.sheet, range: parseRange(n.range) as RangePos }));
+}
+
+/** Sheets the add-in created (the shortlist…). */
+function createdSheets(s: WorkbookSnapshot): string[] {
+  return s.names.filter((n) => n.name.startsWith(OWNED_SHEET_PREFIX)).map((n) => n.sheet);
+}
+
+/** The snapshot without the sheets the add-in created. */
+function userPart(s: WorkbookSnapshot): WorkbookSnapshot {
+  const created = new Set(createdSheets(s));
+  return { ...s, sheets: s.sheets.filter((x) => !created.has(x.name)) };
 }
 
 function cellMap(s: WorkbookSnapshot, skip: { sheet: string; range: RangePos }[] = []): Map<string, CellValue> {
@@ -444,7 +458,15 @@ describe('files: the user cells are kept, a second run gives the same result', (
     expect(first.code).toBe(0);
     expect(first.json!.output).toBe(first.out);
     const a = await snapshot(input);
-    const b = await snapshot(first.out);
+    const whole = await snapshot(first.out);
+    const b = userPart(whole);
+    // A vote step adds its ranked shortlist on a sheet of its own, headed by whether the count is announced.
+    const created = createdSheets(whole);
+    if (voteSheet) {
+      expect(created).toHaveLength(1);
+      const list = whole.sheets.find((x) => x.name === created[0])!;
+      expect(String(list.values[0][0])).toMatch(/^(DANH SÁCH KẾT QUẢ KIỂM PHIẾU|KẾT QUẢ KIỂM PHIẾU — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ)$/);
+    } else expect(created).toEqual([]);
 
     // Every cell of the user's outside the result columns is unchanged, and so are the merges and tables.
     const owned = ownedAreas(b);
@@ -462,8 +484,9 @@ describe('files: the user cells are kept, a second run gives the same result', (
     expect(second.code).toBe(0);
     expect({ ...second.json!, output: null }).toEqual({ ...first.json!, output: null });
     const c = await snapshot(second.out);
-    expect(cellMap(c)).toEqual(cellMap(b));
+    expect(cellMap(c)).toEqual(cellMap(whole));
     expect(ownedAreas(c)).toEqual(owned);
+    expect(createdSheets(c)).toEqual(created);
   });
 
   test('without --out the result goes beside the input; the input is never overwritten', async () => {

@@ -1,7 +1,8 @@
 /**
  * xlsx host, apply step (shared/DESIGN.md "apply"): a WritePlan → an ExcelJS workbook, in the order
- * every host uses: clear the owned areas, reset the owned defined names, write the blocks.
- * Only cells in a clear range or a block are touched.
+ * every host uses: drop the owned sheets of an earlier run, clear the owned areas, reset the owned
+ * defined names, create the plan's sheets (page laid out for printing), write the blocks, set widths.
+ * Only cells in a clear range or a block (and sheets the plan drops or creates) are touched.
  *
  * ExcelJS traps handled here:
  * - cells loaded with the same style share one style object (and font/fill objects): changing
@@ -13,23 +14,110 @@
  *   file back ("disallowed character"): text is cleaned of characters XML 1.0 forbids.
  * - `cell.note = undefined` makes an empty note that breaks the file: a note is removed by
  *   dropping the cell's comment.
+ * - `worksheet.protect()` returns a Promise (its body runs at once; it only hashes when given a
+ *   password): the protection model is set directly, so applying stays synchronous.
+ * - a removed worksheet's id is reused by the next added one, but the new sheet still goes last
+ *   (ExcelJS orders sheets by orderNo): replacing a sheet moves it to the end.
+ * - ExcelJS margins are inches, not millimetres; a print area 'A1:H20' is written half-relative
+ *   ('$A1:$H20'): it is handed over as 'A$1:H$20' (see printAreaOf).
  */
 import * as ExcelJS from 'exceljs';
-import { OWNED_PREFIX, type PlanCell, type WritePlan } from '../../workbook/plan';
+import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WritePlan } from '../../workbook/plan';
 import { columnLetters, parseRange, type RangePos } from '../../workbook/address';
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const name of plan.dropSheets ?? []) dropSheet(workbook, name);
   for (const area of plan.clear) clearArea(workbook, area.sheet, area.range);
   applyNames(workbook, plan.names);
+  /** The font of every cell written on a sheet the plan creates, by sheet name (lower case). */
+  const sheetFonts = new Map<string, PlanSheet['font']>();
+  for (const sheet of plan.sheets ?? []) {
+    createSheet(workbook, sheet);
+    sheetFonts.set(sheet.name.toLowerCase(), sheet.font);
+  }
   for (const block of plan.blocks) {
     const worksheet = findSheet(workbook, block.sheet) ?? workbook.addWorksheet(block.sheet);
+    const font = sheetFonts.get(worksheet.name.toLowerCase());
     block.cells.forEach((cells, i) => {
-      cells.forEach((planCell, j) => writeCell(worksheet, block.row + i, block.col + j, planCell));
+      cells.forEach((planCell, j) => writeCell(worksheet, block.row + i, block.col + j, planCell, font));
     });
   }
   for (const w of plan.widths ?? []) {
     const worksheet = findSheet(workbook, w.sheet);
     if (worksheet) worksheet.getColumn(w.col).width = w.width;
+  }
+}
+
+const MM_PER_INCH = 25.4;
+/** Header and footer distance from the page edge, inches. */
+const HEADER_FOOTER_MARGIN = 0.3;
+/** A4 in the OOXML paperSize enumeration. */
+const PAPER_A4 = 9;
+
+function dropSheet(workbook: ExcelJS.Workbook, name: string): void {
+  const worksheet = findSheet(workbook, name);
+  if (!worksheet) return;
+  const sheetName = worksheet.name;
+  workbook.removeWorksheet(worksheet.id);
+  // Defined names pointing into the dropped sheet would point nowhere: drop those ranges (and a
+  // name left with none).
+  const prefix = `${quoteSheet(sheetName)}!`.toLowerCase();
+  const bare = `${sheetName}!`.toLowerCase();
+  const intoSheet = (range: string): boolean => {
+    const r = range.toLowerCase();
+    return r.startsWith(prefix) || r.startsWith(bare);
+  };
+  const model = workbook.definedNames.model;
+  if (model.some((n) => n.ranges.some(intoSheet))) {
+    workbook.definedNames.model = model
+      .map((n) => ({ ...n, ranges: n.ranges.filter((r) => !intoSheet(r)) }))
+      .filter((n) => n.ranges.length > 0);
+  }
+}
+
+/**
+ * An A1 range as ExcelJS wants a print area: it writes '$' + each end, so 'A1:H20' would become
+ * the half-relative '$A1:$H20'; 'A$1:H$20' becomes the absolute '$A$1:$H$20' Excel writes.
+ */
+function printAreaOf(range: string): string | undefined {
+  const r = parseRange(range);
+  if (!r) return undefined;
+  return `${columnLetters(r.left)}$${r.top}:${columnLetters(r.right)}$${r.bottom}`;
+}
+
+/** A sheet created whole (an earlier one of that name is replaced): widths, merges, print layout, protection. */
+function createSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
+  const old = findSheet(workbook, sheet.name);
+  if (old) workbook.removeWorksheet(old.id);
+  const { page } = sheet;
+  const worksheet = workbook.addWorksheet(sheet.name, {
+    pageSetup: {
+      paperSize: PAPER_A4,
+      orientation: page.orientation,
+      margins: {
+        top: page.margins.top / MM_PER_INCH,
+        bottom: page.margins.bottom / MM_PER_INCH,
+        left: page.margins.left / MM_PER_INCH,
+        right: page.margins.right / MM_PER_INCH,
+        header: HEADER_FOOTER_MARGIN,
+        footer: HEADER_FOOTER_MARGIN,
+      },
+      // One page wide, as many pages high as it takes.
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(page.repeatRows ? { printTitlesRow: `${page.repeatRows.from}:${page.repeatRows.to}` } : {}),
+      ...(printAreaOf(page.printArea) ? { printArea: printAreaOf(page.printArea) } : {}),
+    },
+    headerFooter: { oddFooter: `&C${xmlText(page.footer)}` },
+  });
+  sheet.widths.forEach((width, i) => {
+    worksheet.getColumn(i + 1).width = width;
+  });
+  for (const range of sheet.merges) worksheet.mergeCells(range);
+  if (sheet.protect) {
+    // What worksheet.protect('') sets, without its Promise; objects/scenarios locked as Excel does.
+    (worksheet as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true, objects: false, scenarios: false };
   }
 }
 
@@ -103,7 +191,7 @@ function applyNames(workbook: ExcelJS.Workbook, names: WritePlan['names']): void
   }
 }
 
-function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planCell: PlanCell): void {
+function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planCell: PlanCell, sheetFont?: PlanSheet['font']): void {
   const cell = worksheet.getCell(row, col);
   if (!isMergeSlave(cell)) {
     const v = planCell.value;
@@ -116,15 +204,25 @@ function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planC
   if (planCell.fill !== undefined) {
     style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(planCell.fill) } };
   }
-  if (planCell.color !== undefined || planCell.bold !== undefined) {
-    // Merge into the cell's font (a copy), so its name and size stay unless the plan sets them.
-    const font: Partial<ExcelJS.Font> = { ...(style.font ?? {}) };
+  if (
+    sheetFont !== undefined ||
+    planCell.color !== undefined ||
+    planCell.bold !== undefined ||
+    planCell.italic !== undefined ||
+    planCell.size !== undefined
+  ) {
+    // Merge into the cell's font (a copy), so its name and size stay unless the plan sets them;
+    // on a sheet the plan creates, the sheet's font comes first.
+    const font: Partial<ExcelJS.Font> = { ...(sheetFont ?? {}), ...(style.font ?? {}) };
     if (planCell.color !== undefined) font.color = { argb: argb(planCell.color) };
     if (planCell.bold !== undefined) font.bold = planCell.bold;
+    if (planCell.italic !== undefined) font.italic = planCell.italic;
+    if (planCell.size !== undefined) font.size = planCell.size;
     style.font = font;
   }
   if (planCell.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (planCell.wrap) style.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  if (planCell.align !== undefined) style.alignment = { ...(style.alignment ?? {}), horizontal: planCell.align };
   cell.style = style;
 
   if (planCell.note !== undefined) {
