@@ -1,11 +1,12 @@
-import { explainPerson, messages, type Lang } from '../i18n';
-import type { Diagnostic, PersonResult, StepResult, ThresholdFinding } from '../rules';
+import { messages, type Lang } from '../i18n';
+import type { Diagnostic, PersonResult, StepResult } from '../rules';
 import { a1, rangeA1 } from './address';
 import { workbookDiagnostic } from './codes';
 import type { ParsedWorkbook } from './parse';
 import { OWNED_PREFIX, type PlanCell, type WritePlan } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { HEADER_STYLE, OUTCOME_STYLE, PERCENT_FORMAT } from './styles';
+import { resultCells } from './result-cells';
+import { HEADER_STYLE } from './styles';
 import { SheetView } from './table';
 import { cellText } from './text';
 
@@ -23,23 +24,6 @@ function rowOf(cell: string): number | undefined {
 }
 
 type Column = { label: string; width: number; cell: (p: PersonResult) => PlanCell };
-
-const isThreshold = (f: PersonResult['explanation'][number]): f is ThresholdFinding => 'numerator' in f;
-
-/**
- * Cells are plain data that apply only reads, so equal cells are shared: findings are shared
- * between equal counts (src/rules), and so are the percent and outcome cells made from them.
- */
-const PERCENT_CELLS = new WeakMap<ThresholdFinding, PlanCell>();
-const EMPTY_CELL: PlanCell = { value: null, border: true };
-
-function percentCell(p: PersonResult): PlanCell {
-  const f = p.explanation.find(isThreshold);
-  if (!f || f.base === 0) return EMPTY_CELL;
-  let cell = PERCENT_CELLS.get(f);
-  if (!cell) PERCENT_CELLS.set(f, (cell = { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true }));
-  return cell;
-}
 
 export function resultAreaName(snapshot: WorkbookSnapshot, sheet: string): string {
   return `${OWNED_PREFIX}KetQua_${snapshot.sheets.findIndex((s) => s.name === sheet) + 1}`;
@@ -61,23 +45,7 @@ export function renderResultColumns(
   const sheet = table.sheet;
   const name = resultAreaName(snapshot, sheet);
 
-  const outcomeCell = (p: PersonResult): PlanCell => {
-    const style = OUTCOME_STYLE[p.outcome];
-    return { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, border: true, note: explainPerson(p, lang, names).join('\n') };
-  };
-  // A one-finding explanation (N30, RM50, a plain fail) is the same for everyone with the same count.
-  const shared = new Map<ThresholdFinding, Map<string, PlanCell>>();
-  const outcome = (p: PersonResult): PlanCell => {
-    const f = p.explanation.length === 1 ? p.explanation[0] : undefined;
-    if (!f || !isThreshold(f)) return outcomeCell(p);
-    let byOutcome = shared.get(f);
-    if (!byOutcome) shared.set(f, (byOutcome = new Map()));
-    let cell = byOutcome.get(p.outcome);
-    if (!cell) byOutcome.set(p.outcome, (cell = outcomeCell(p)));
-    return cell;
-  };
-  const ranks: PlanCell[] = [];
-  const rankCell = (p: PersonResult): PlanCell => (p.rank === undefined ? EMPTY_CELL : (ranks[p.rank] ??= { value: p.rank, border: true }));
+  const { percent: percentCell, outcome, rank: rankCell } = resultCells(lang, names);
   const removal = result.people.some((p) => p.outcome === 'removed' || p.outcome === 'kept');
   const nomination = result.people.some((p) => p.outcome !== 'removed' && p.outcome !== 'kept');
   const sets: { removal: boolean; columns: Column[] }[] = [];

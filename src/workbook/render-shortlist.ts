@@ -1,8 +1,8 @@
-import { explainPerson, messages, procedureOutline, type Lang } from '../i18n';
-import type { PersonResult, RosterPerson, StepResult, ThresholdFinding, TopFinding } from '../rules';
+import { messages, procedureOutline, type Lang } from '../i18n';
+import type { PersonResult, RosterPerson, StepResult, TopFinding } from '../rules';
 import { a1, rangeA1 } from './address';
 import { OWNED_SHEET_PREFIX, type PlanCell, type PlanSheet, type WriteBlock } from './plan';
-import { OUTCOME_STYLE, PERCENT_FORMAT } from './styles';
+import { EMPTY_CELL, resultCells } from './result-cells';
 
 /**
  * render (shortlist sheet): one sheet per conference, per title the people ranked — rank, name,
@@ -16,7 +16,6 @@ export const A4_MARGINS = { top: 20, bottom: 20, left: 30, right: 15 };
 const WIDTHS = [9, 26, 12, 9, 22, 9, 11, 28];
 const HEADER_ROW = 5;
 
-const isThreshold = (f: PersonResult['explanation'][number]): f is ThresholdFinding => 'numerator' in f;
 const isTop = (f: PersonResult['explanation'][number]): f is TopFinding => f.rule === 'TOP';
 
 /** A birth date as people write it: dd/mm/yyyy, mm/yyyy or the year. */
@@ -44,6 +43,16 @@ export function renderShortlist(result: StepResult, lang: Lang, people: Readonly
     merges.push(`${a1(rows.length + 1, 1)}:${a1(rows.length + 1, width)}`);
     return [cell, ...Array.from({ length: width - 1 }, () => ({ value: null }))];
   };
+  // The explanations are the result columns' notes; the printed list carries the words only.
+  const cells = resultCells(lang, names, false);
+  // Genders, posts, birth years and vote counts repeat down a list: one cell each.
+  const sharedCells = { left: new Map<string | number, PlanCell>(), center: new Map<string | number, PlanCell>() };
+  const shared = (value: string | number, align: 'left' | 'center'): PlanCell => {
+    let cell = sharedCells[align].get(value);
+    if (!cell) sharedCells[align].set(value, (cell = { value, border: true, align }));
+    return cell;
+  };
+  const centred = (value: string | number) => shared(value, 'center');
   const outline = procedureOutline(lang).flatMap((p) => p.steps.map((s) => ({ ...s, procedure: p.procedure })));
   const step = outline.find((s) => s.key === `${result.procedure}:${result.step}`);
 
@@ -53,29 +62,38 @@ export function renderShortlist(result: StepResult, lang: Lang, people: Readonly
   rows.push(full({ value: conference.announced ? null : m.sheets.notAnnouncedNote, italic: true, align: 'left' }));
   rows.push(m.sheets.columns.map((label) => ({ value: label, bold: true, border: true, wrap: true, fill: 'DDEBF7' })));
 
-  const titles = [...new Set(result.people.map((p) => p.title ?? ''))];
-  for (const title of titles) {
-    const list = result.people.filter((p) => (p.title ?? '') === title);
-    const quota = list.flatMap((p) => p.explanation).find(isTop)?.quota;
+  const byTitle = new Map<string, PersonResult[]>();
+  for (const p of result.people) {
+    const list = byTitle.get(p.title ?? '');
+    if (list) list.push(p);
+    else byTitle.set(p.title ?? '', [p]);
+  }
+  const births = new Map<string, string>();
+  for (const [title, list] of byTitle) {
+    let quota: number | undefined;
+    for (const p of list) quota ??= p.explanation.find(isTop)?.quota;
     rows.push(full({ value: m.sheets.title(title, quota), bold: true, align: 'left', border: true }));
     // The quota line falls after the last person within the quota (selected or awaiting the head).
-    const lastWithin = quota ? list.map((p) => p.outcome === 'selected' || p.outcome === 'awaiting-head').lastIndexOf(true) : -1;
-    list.forEach((p, i) => {
+    let lastWithin = -1;
+    if (quota) for (let i = list.length - 1; i >= 0 && lastWithin < 0; i--) if (list[i].outcome === 'selected' || list[i].outcome === 'awaiting-head') lastWithin = i;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
       const person = people.get(p.id);
-      const threshold = p.explanation.find(isThreshold);
-      const style = OUTCOME_STYLE[p.outcome];
+      const birth = person?.birth ?? '';
+      let born = births.get(birth);
+      if (born === undefined) births.set(birth, (born = birthText(birth)));
       rows.push([
-        { value: p.rank ?? null, border: true, align: 'center' },
+        cells.rank(p),
         { value: p.name, border: true },
-        { value: birthText(person?.birth), border: true, align: 'center' },
-        { value: person?.gender ? m.sheets.genders[person.gender] : '', border: true, align: 'center' },
-        { value: person?.post ?? '', border: true },
-        { value: p.agree ?? null, border: true, align: 'center' },
-        threshold && threshold.base > 0 ? { value: threshold.numerator / threshold.base, numberFormat: PERCENT_FORMAT, border: true } : { value: null, border: true },
-        { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, border: true, note: explainPerson(p, lang, names).join('\n') },
+        centred(born),
+        centred(person?.gender ? m.sheets.genders[person.gender] : ''),
+        shared(person?.post ?? '', 'left'),
+        p.agree === undefined ? EMPTY_CELL : centred(p.agree),
+        cells.percent(p),
+        cells.outcome(p),
       ]);
       if (i === lastWithin && quota) rows.push(full({ value: m.sheets.quotaLine(quota), italic: true, align: 'center' }));
-    });
+    }
   }
   const last = rows.length;
   const range = rangeA1({ top: 1, left: 1, bottom: last, right: width });
