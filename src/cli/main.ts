@@ -3,9 +3,10 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
 import { readXlsx } from '../hosts/xlsx/read';
-import { describeDiagnostic, messages, type Lang } from '../i18n';
+import { describeDiagnostic, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
 import { runJson, runPipeline } from '../workbook/pipeline';
+import { planUndo } from '../workbook/undo';
 
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
 
@@ -22,6 +23,30 @@ function whole(name: string, v: string | undefined): number | undefined {
 interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+}
+
+/** The machine's local date and time, 'YYYY-MM-DDTHH:MM', for the audit log. */
+function localNow(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
+async function undo(input: string, target: () => string, lang: Lang, io: Io): Promise<number> {
+  const m = messages(lang);
+  const { workbook, snapshot } = await readXlsx(readFileSync(input));
+  const outcome = planUndo(snapshot, { lang, now: localNow() });
+  for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
+  if (!outcome.ok || !outcome.plan) {
+    io.out(m.cli.nothingWritten);
+    return 1;
+  }
+  applyPlan(workbook, outcome.plan);
+  const written = target();
+  writeFileSync(written, await writeXlsx(workbook));
+  io.out(m.cli.undone(written));
+  return 0;
 }
 
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -60,12 +85,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     const [command, file, ...rest] = positionals;
-    if (command !== 'run' || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
+    if ((command !== 'run' && command !== 'undo') || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
+    if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
+    const input = resolve(file);
+    const target = (): string => (values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`)));
+    if (command === 'undo') return await undo(input, target, lang, io);
     const procedure = (values.procedure ?? 'next-term') as ProcedureId;
     if (!PROCEDURES.includes(procedure)) throw new UsageError(`--procedure ${values.procedure}`);
     const termStart = values['term-start'];
     if (termStart !== undefined && !isIsoDate(termStart)) throw new UsageError(`--term-start ${termStart}`);
-    if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
 
     let profile: RuleProfile = DEFAULT_PROFILE;
     if (values.profile) {
@@ -78,9 +106,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       profile = loaded.profile;
     }
 
-    const input = resolve(file);
     const { workbook, snapshot } = await readXlsx(readFileSync(input));
     const run = runPipeline(snapshot, {
+      now: localNow(),
       procedure,
       step: whole('step', values.step),
       rosterSheet: values.roster,
@@ -99,7 +127,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     let written: string | undefined;
     if (run.ok && run.plan) {
       applyPlan(workbook, run.plan);
-      written = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`));
+      written = target();
       writeFileSync(written, await writeXlsx(workbook));
     }
 
@@ -108,9 +136,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     } else {
       const c = run.result?.conference;
       if (c) io.out(m.cli.conference(c));
-      const counts = new Map<string, number>();
-      for (const p of run.result?.people ?? []) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
-      if (counts.size) io.out(`${m.cli.counts}: ${[...counts].map(([o, n]) => `${m.outcomes[o as keyof typeof m.outcomes]} ${n}`).join(', ')}`);
+      const counts = outcomeCounts(run.result?.people ?? [], lang);
+      if (counts) io.out(`${m.cli.counts}: ${counts}`);
       for (const d of run.diagnostics) (d.severity === 'error' ? io.err : io.out)(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
       io.out(written ? m.cli.written(written) : m.cli.nothingWritten);
     }

@@ -123,6 +123,8 @@ export const en: Messages = {
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} matches several people on the roster (${list(p.cells)}): add a birth date or a code.`,
     'E-TARGET-NOT-EMPTY': (p) => `The result columns (${p.range}) hold the user's data: nothing is overwritten. Leave the columns right of the table empty.`,
     'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,
+    'E-DECISION-UNSIGNED': (p) => `Title “${p.title}”: people are marked as chosen, but the head's name or the date of the decision (dd/mm/yyyy) is missing.`,
+    'E-NOTHING-TO-UNDO': () => 'There is no run to undo (none yet, or the last one was already undone).',
     'E-SHEET-NAME-TAKEN': (p) => `The workbook already has a sheet “${p.sheet}” of the user's: it is not overwritten. Rename that sheet.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” is not a date (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: gender “${p.value}” is unclear (Nam/Nữ).`,
@@ -143,9 +145,30 @@ export const en: Messages = {
     columns: ['Rank', 'Name', 'Born', 'Gender', 'Current post', 'Votes', 'Share (%)', 'Result'],
     genders: { male: 'Male', female: 'Female' },
     footer: 'Page &P/&N',
+    decisionColumn: "Head's decision",
+    decidedBy: 'Head (full name):',
+    decidedOn: 'Date of decision:',
+    decisionHint: 'Tied at the quota line: the head marks “x” against each person chosen, writes their name and the date, then runs again (rule TIE).',
+    chosenMark: 'x',
+  },
+  audit: {
+    sheet: 'Nhật ký Quy Hoạch',
+    heading: 'RUN LOG',
+    note: 'One row per run or undo. The check code (SHA-256) is computed over the values of the sheets read and the settings; the same code at the foot of the minutes means the printout matches the data.',
+    columns: ['No.', 'When', 'Action', 'Procedure, step', 'Rule profile and settings', 'Sheets read', 'Check code (SHA-256)', 'Results'],
+    run: 'Run',
+    undo: 'Undo the last run',
+    changed: (path, from, to) => `${path}: ${from} → ${to}`,
+    convened: (n) => `convened ${n} (typed in)`,
+    present: (n) => `present ${n} (typed in)`,
+    quota: (q) => `quota ${q}`,
+    termStart: (d) => `term from ${d}`,
+    decision: (title, by, on, chosen) => `head's decision (${title}): ${chosen} — ${by}, ${on}`,
+    record: 'Record for undoing the last run — kept by Quy Hoạch, please do not edit.',
   },
   cli: {
     usage: `Usage: quy-hoach run <workbook.xlsx> [options]
+       quy-hoach undo <workbook.xlsx> [--out FILE.xlsx | --in-place]   undo the last run
 
 Options:
   --procedure next-term|annual-local|annual-external   procedure (default next-term)
@@ -167,11 +190,83 @@ Options:
 Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usage.`,
     badUsage: (why) => `Wrong usage: ${why}`,
     written: (file) => `Results written to ${file}`,
+    undone: (file) => `The last run was undone, written to ${file}`,
     noFile: (file) => `Cannot open the file ${file}.`,
     nothingWritten: 'Nothing written: the workbook has errors.',
     conference: (c) => `Conference: ${c.convened} convened, ${c.present} present — ${c.quorate ? 'valid' : 'not valid'}${c.announced ? '' : ' — NOT ANNOUNCED AT THE CONFERENCE'}`,
     counts: 'Results',
     badProfile: (file) => `The profile ${file} is not valid:`,
+  },
+  minutes: {
+    sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+    motto: 'Independence - Freedom - Happiness',
+    unitBlank: '…………………………',
+    title: 'VOTE-COUNT MINUTES',
+    opening: (date) => `Today, ${date ? longDate(date) : '…… / …… / ……'}, at ………………………………………, the vote-counting team counted the conference's secret ballots, as follows:`,
+    team: ['The vote-counting team:', '1. ……………………………………………… — Head', '2. ……………………………………………… — Member', '3. ……………………………………………… — Member'],
+    numbersHeading: 'I. ATTENDANCE AND BALLOTS',
+    convened: (n) => `Convened: ${n}.`,
+    present: (present, absent) => `Present: ${present}; absent: ${absent}.`,
+    quorum: (c) =>
+      `Attendance ${c.quorate ? 'reaches' : 'does not reach'} ${c.cmp} ${c.ratio} of those convened (${c.formula}; at least ${c.required} needed): the conference is ${c.quorate ? 'valid' : 'not valid'} — ${c.ref}.`,
+    ballots: (b) => [
+      `Ballots issued: ${b.issued ?? '……'}; returned: ${b.returned ?? '……'}.`,
+      `Valid ballots: ${b.valid ?? '……'}; invalid: ${b.invalid ?? '……'}.`,
+    ],
+    rulesHeading: 'II. RULES APPLIED',
+    rule: (r) => `- ${r.text.replace(/\.$/, '')}${r.needed ? `, ${r.needed}` : ''} — ${r.ref}.`,
+    needed: (n) => `that is ${n.votes} votes or more out of ${n.base}`,
+    quota: (q) => `Among those who pass, the top vote-getters are taken down to each title's quota: ${q.map((x) => `${x.title || '—'} ${x.quota}`).join('; ')}`,
+    noteClause: 'Note',
+    resultsHeading: 'III. RESULTS OF THE COUNT',
+    part: (removal, base) => `${removal ? 'a) Removal from planning' : 'b) Nomination'} (share ${base})`,
+    columns: ['No.', 'Full name', 'Votes in\nfavour', 'Share (%)', 'Result'],
+    closing: 'The count ended at …… h …… the same day. These minutes were made in …… copies, read out to the vote-counting team and signed by them.',
+    signers: { counter: 'HEAD OF THE\nVOTE-COUNTING TEAM', chair: 'CHAIR OF THE CONFERENCE', sign: '(Signature, full name)' },
+    fingerprint: (hex) => `Data check code (SHA-256): ${hex}`,
+  },
+  report: {
+    sheet: (procedure, step) => `${({ 'next-term': 'Rà soát Kế tiếp', 'annual-local': 'Rà soát Hằng năm', 'annual-external': 'Thiếu hụt Nơi khác' } as Record<string, string>)[procedure] ?? `Rà soát ${procedure}`} B${step}`,
+    heading: (gap) => (gap ? 'REVIEW OF THE PLANNING SOURCE AND PROPOSED EXTERNAL SOURCE' : 'REVIEW OF CADRES MEETING THE PLANNING STANDARDS'),
+    term: (t) =>
+      `Planning term ${t.start} to ${t.end}: at least ${t.months} months of service left before retirement age (Decree 135/2020); young means under ${t.age} on ${t.start}.`,
+    summary: (gap) => (gap ? 'I. TITLES LACKING A SOURCE' : 'I. NUMBERS AND COMPOSITION BY TITLE'),
+    summaryColumns: (t) => [
+      'Title',
+      'Quota',
+      t.gap ? 'In planning, still eligible' : 'Eligible',
+      t.gap ? 'Shortfall, to fill from outside' : 'Not eligible',
+      `Women (target ${t.women} or more)`,
+      `Young, under ${t.age} (target ${t.young} or more)`,
+    ],
+    share: (count, percent) => `${count} (${percent})`,
+    belowTarget: (target) => `below ${target}`,
+    needed: (n) => `${n} more needed`,
+    targetsNote: (gap) =>
+      `The shares of women and young cadres are targets to strive for: a title below target is marked “below” as a warning, and nobody is left off the list${gap ? '; “more needed” is counted on the quota' : ''}.`,
+    ineligible: 'II. PEOPLE NOT MEETING THE STANDARDS',
+    eligible: 'III. PEOPLE MEETING THE STANDARDS, BY TITLE',
+    groups: { inPlanning: 'a) Currently in planning', external: 'b) External source' },
+    noTitle: 'No title planned',
+    none: '(None)',
+    title: (t) =>
+      t.shortfall === undefined
+        ? `${t.index}. ${t.title}: ${t.count} eligible (quota ${t.quota})`
+        : `${t.index}. ${t.title}: quota ${t.quota}; in planning and still eligible ${t.inPlanning ?? 0}; short ${t.shortfall}`,
+    columns: ['No.', 'Name', 'Born', 'Gender', 'Post and unit', 'Planned for', 'Result', 'Reason / note'],
+    notes: { inPlanning: 'In planning', external: 'External source' },
+    resultColumns: { outcome: 'Review result', reason: 'Why not eligible' },
+    reasons: {
+      retires: (r) => `Retires ${r.date}, ${r.short} months short`,
+      retiredBefore: (date) => `Retires ${date}, before the term`,
+      noBirth: 'No birth date',
+      noGender: 'No gender',
+      missing: (label) => `${label}: not given`,
+      notMet: (label, value, required) => `${label}: ${value}${required ? ` (required ${required})` : ''}`,
+      rating: (year, value) => `Rating ${year}: ${value}`,
+    },
+    signature: { place: '……, date ……', left: 'PREPARED BY', right: 'HEAD OF THE UNIT', sign: '(Signature and full name)' },
   },
   severity: { error: 'Error', warning: 'Warning' },
   at: (where, message) => `${where}: ${message}`,
@@ -206,6 +301,12 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
   },
 };
 
+/** 'YYYY-MM-DD' → "5 January 2026". */
+function longDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
 function field(f: string): string {
   return en.fields[f] ?? f;
 }

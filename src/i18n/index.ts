@@ -4,6 +4,7 @@ import {
   STEPS,
   type Diagnostic,
   type Finding,
+  type Outcome,
   type PersonResult,
   type Ratio,
   type RuleProfile,
@@ -194,6 +195,14 @@ export function describeProfile(profile: RuleProfile, lang: Lang): ProfileLine[]
 export function profileBadge(profile: RuleProfile, lang: Lang): string {
   const n = compareProfiles(profile, DEFAULT_PROFILE).length;
   return n === 0 ? messages(lang).profile.defaultBadge : messages(lang).profile.changedBadge(n);
+}
+
+/** How many people got each outcome, in words, in the order first met ("Được giới thiệu 4, Không đạt 2"). */
+export function outcomeCounts(people: readonly { outcome: Outcome }[], lang: Lang): string {
+  const counts = new Map<Outcome, number>();
+  for (const p of people) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
+  const m = messages(lang);
+  return [...counts].map(([o, n]) => `${m.outcomes[o]} ${n}`).join(', ');
 }
 
 /** Every procedure and its steps in words, in the order of the text. */

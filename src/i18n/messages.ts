@@ -59,16 +59,115 @@ export interface Messages {
     columns: string[];
     genders: { male: string; female: string };
     footer: string;
+    /** TIE: the column where the head marks whom they choose, and the line for their name and the date. */
+    decisionColumn: string;
+    decidedBy: string;
+    decidedOn: string;
+    decisionHint: string;
+    chosenMark: string;
+  };
+  audit: {
+    /** Sheet name, Vietnamese in both languages. */
+    sheet: string;
+    heading: string;
+    note: string;
+    columns: string[];
+    run: string;
+    undo: string;
+    changed: (path: string, from: string, to: string) => string;
+    convened: (n: number) => string;
+    present: (n: number) => string;
+    quota: (q: string) => string;
+    termStart: (date: string) => string;
+    decision: (title: string, by: string, on: string, chosen: string) => string;
+    /** A1 of the hidden sheet that keeps what undo needs. */
+    record: string;
   };
   cli: {
     usage: string;
     badUsage: (why: string) => string;
     written: (file: string) => string;
+    undone: (file: string) => string;
     noFile: (file: string) => string;
     nothingWritten: string;
     conference: (c: { convened: number; present: number; quorate: boolean; announced: boolean }) => string;
     counts: string;
     badProfile: (file: string) => string;
+  };
+  /** The vote-count minutes ("biên bản kiểm phiếu"), one per conference run, laid out after Nghị định 30/2020. */
+  minutes: {
+    /** Sheet name, Vietnamese in both languages (the workbook's): "BB Kế tiếp B2". */
+    sheet: (procedure: string, step: number) => string;
+    nation: string;
+    motto: string;
+    /** Top left where the workbook names no unit: dots to fill in by hand. */
+    unitBlank: string;
+    title: string;
+    /** "Hôm nay, ngày 05 tháng 01 năm 2026, tại …": the date ('YYYY-MM-DD') where the workbook states one, else dots. */
+    opening: (date?: string) => string;
+    /** "Tổ kiểm phiếu gồm:" and a line per member, to fill in by hand. */
+    team: string[];
+    numbersHeading: string;
+    convened: (n: number) => string;
+    present: (present: number, absent: number) => string;
+    quorum: (c: { present: number; convened: number; required: number; quorate: boolean; cmp: string; ratio: string; formula: string; ref: string }) => string;
+    /** Ballots issued, returned, valid, invalid: dots for a count the workbook does not give. */
+    ballots: (b: { issued?: number; returned?: number; valid?: number; invalid?: number }) => string[];
+    rulesHeading: string;
+    /** A rule in words, with what it asks of this conference ("từ 7 phiếu trở lên") and its reference. */
+    rule: (r: { text: string; needed?: string; ref: string }) => string;
+    needed: (n: { votes: number; base: number; baseName: string }) => string;
+    quota: (quotas: { title: string; quota: number }[]) => string;
+    /** Where QUORUM stands in the text (its closing notes, "Lưu ý"). */
+    noteClause: string;
+    resultsHeading: string;
+    /** II.1(1) counts two things: removal from planning (RM50), then nomination (N30). */
+    part: (removal: boolean, baseName: string) => string;
+    columns: string[];
+    closing: string;
+    signers: { counter: string; chair: string; sign: string };
+    fingerprint: (hex: string) => string;
+  };
+  /** The review of an ELIG / GAP step (ELIG, STRUCT, GAP): its report sheet and the columns beside the roster. */
+  report: {
+    /** Sheet name, Vietnamese in both languages (the workbook's): "Rà soát Kế tiếp B1". */
+    sheet: (procedure: string, step: number) => string;
+    heading: (gap: boolean) => string;
+    /** The term the age condition is counted on, and the reference date of "young". */
+    term: (t: { start: string; end: string; months: number; age: number }) => string;
+    summary: (gap: boolean) => string;
+    /** Six labels: title, quota, then (ELIG) eligible, not eligible or (GAP) in planning still eligible, shortfall; then women, young. */
+    summaryColumns: (t: { gap: boolean; women: string; young: string; age: number }) => string[];
+    share: (count: number, percent: string) => string;
+    /** STRUCT ("phấn đấu"): a share below its target, a warning only. */
+    belowTarget: (target: string) => string;
+    /** GAP: how many more (women, young) the quota needs. */
+    needed: (n: number) => string;
+    targetsNote: (gap: boolean) => string;
+    ineligible: string;
+    eligible: string;
+    /** GAP: the two groups of people, those in planning and the external candidates. */
+    groups: { inPlanning: string; external: string };
+    /** The group of eligible people whose planned title the roster leaves blank. */
+    noTitle: string;
+    none: string;
+    title: (t: { index: number; title: string; quota: number; count: number; inPlanning?: number; shortfall?: number }) => string;
+    columns: string[];
+    /** The last column of an eligible person: where they come from. */
+    notes: { inPlanning: string; external: string };
+    /** The result columns beside the roster and the candidates table. */
+    resultColumns: { outcome: string; reason: string };
+    /** ELIG: an unmet standard in a few words, for a printout read without the notes. */
+    reasons: {
+      retires: (r: { date: string; short: number }) => string;
+      retiredBefore: (date: string) => string;
+      noBirth: string;
+      noGender: string;
+      missing: (label: string) => string;
+      notMet: (label: string, value: string, required?: string) => string;
+      rating: (year: number, value: string) => string;
+    };
+    signature: { place: string; left: string; right: string; sign: string };
   };
   severity: { error: string; warning: string };
   at: (where: string, message: string) => string;

@@ -123,6 +123,8 @@ export const vi: Messages = {
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} khớp với nhiều người trong danh sách trích ngang (${list(p.cells)}): cần thêm ngày sinh hoặc mã cán bộ.`,
     'E-TARGET-NOT-EMPTY': (p) => `Các cột kết quả (${p.range}) đang có dữ liệu của người dùng: không ghi đè. Hãy để trống các cột bên phải bảng.`,
     'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,
+    'E-DECISION-UNSIGNED': (p) => `Chức danh “${p.title}”: đã đánh dấu người được chọn nhưng thiếu họ tên người đứng đầu hoặc ngày quyết định (ngày/tháng/năm).`,
+    'E-NOTHING-TO-UNDO': () => 'Không có lần chạy nào để hoàn tác (chưa chạy, hoặc lần chạy gần nhất đã được hoàn tác).',
     'E-SHEET-NAME-TAKEN': (p) => `Sổ tính đã có trang “${p.sheet}” do người dùng tạo: không ghi đè. Hãy đổi tên trang đó.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” không đọc được là ngày (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: giới tính “${p.value}” không rõ (Nam/Nữ).`,
@@ -143,9 +145,30 @@ export const vi: Messages = {
     columns: ['Xếp hạng', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ hiện tại', 'Số phiếu', 'Tỷ lệ (%)', 'Kết quả'],
     genders: { male: 'Nam', female: 'Nữ' },
     footer: 'Trang &P/&N',
+    decisionColumn: 'Quyết định của người đứng đầu',
+    decidedBy: 'Người đứng đầu (họ tên):',
+    decidedOn: 'Ngày quyết định:',
+    decisionHint: 'Bằng phiếu ở ngưỡng số lượng: người đứng đầu đánh dấu “x” vào người được chọn, ghi họ tên và ngày quyết định rồi chạy lại (quy tắc TIE).',
+    chosenMark: 'x',
+  },
+  audit: {
+    sheet: 'Nhật ký Quy Hoạch',
+    heading: 'NHẬT KÝ CÁC LẦN CHẠY',
+    note: 'Mỗi lần chạy hoặc hoàn tác ghi một dòng. Mã kiểm tra (SHA-256) tính trên giá trị các trang đã đọc và thiết lập; trùng mã ở chân biên bản nghĩa là bản in khớp dữ liệu.',
+    columns: ['STT', 'Thời điểm', 'Thao tác', 'Quy trình, bước', 'Bộ quy tắc và thiết lập', 'Trang đã đọc', 'Mã kiểm tra (SHA-256)', 'Kết quả'],
+    run: 'Chạy',
+    undo: 'Hoàn tác lần chạy gần nhất',
+    changed: (path, from, to) => `${path}: ${from} → ${to}`,
+    convened: (n) => `triệu tập ${n} (nhập tay)`,
+    present: (n) => `có mặt ${n} (nhập tay)`,
+    quota: (q) => `số lượng ${q}`,
+    termStart: (d) => `nhiệm kỳ từ ${d}`,
+    decision: (title, by, on, chosen) => `người đứng đầu quyết định (${title}): ${chosen} — ${by}, ${on}`,
+    record: 'Bản ghi để hoàn tác lần chạy gần nhất — do Quy Hoạch quản lý, xin đừng sửa.',
   },
   cli: {
     usage: `Cách dùng: quy-hoach run <sổ-tính.xlsx> [tuỳ chọn]
+           quy-hoach undo <sổ-tính.xlsx> [--out TỆP.xlsx | --in-place]   hoàn tác lần chạy gần nhất
 
 Tuỳ chọn:
   --procedure next-term|annual-local|annual-external   quy trình (mặc định next-term)
@@ -167,11 +190,84 @@ Tuỳ chọn:
 Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 dùng sai lệnh.`,
     badUsage: (why) => `Dùng sai lệnh: ${why}`,
     written: (file) => `Đã ghi kết quả vào ${file}`,
+    undone: (file) => `Đã hoàn tác lần chạy gần nhất, ghi vào ${file}`,
     noFile: (file) => `Không mở được tệp ${file}.`,
     nothingWritten: 'Không ghi gì vì sổ tính có lỗi.',
     conference: (c) => `Hội nghị: triệu tập ${c.convened}, có mặt ${c.present} — ${c.quorate ? 'hợp lệ' : 'không hợp lệ'}${c.announced ? '' : ' — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ'}`,
     counts: 'Kết quả',
     badProfile: (file) => `Bộ quy tắc ${file} không hợp lệ:`,
+  },
+  minutes: {
+    sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    unitBlank: '…………………………',
+    title: 'BIÊN BẢN KIỂM PHIẾU',
+    opening: (date) =>
+      `Hôm nay, ${date ? ngayThangNam(date) : 'ngày …… tháng …… năm ……'}, tại ………………………………………, Tổ kiểm phiếu đã tiến hành kiểm phiếu (bỏ phiếu kín) tại hội nghị; kết quả như sau:`,
+    team: ['Tổ kiểm phiếu gồm:', '1. ……………………………………………… — Tổ trưởng', '2. ……………………………………………… — Thành viên', '3. ……………………………………………… — Thành viên'],
+    numbersHeading: 'I. SỐ NGƯỜI DỰ HỘI NGHỊ VÀ SỐ PHIẾU',
+    convened: (n) => `Tổng số người được triệu tập: ${n} người.`,
+    present: (present, absent) => `Số người có mặt: ${present} người; vắng mặt: ${absent} người.`,
+    quorum: (c) =>
+      `Số người có mặt ${c.quorate ? 'đạt' : 'không đạt'} ${c.cmp} ${c.ratio} số người được triệu tập (${c.formula}; cần ít nhất ${c.required} người): hội nghị ${c.quorate ? 'hợp lệ' : 'không hợp lệ'} — ${c.ref}.`,
+    ballots: (b) => [
+      `Số phiếu phát ra: ${b.issued ?? '……'} phiếu; số phiếu thu vào: ${b.returned ?? '……'} phiếu.`,
+      `Số phiếu hợp lệ: ${b.valid ?? '……'} phiếu; số phiếu không hợp lệ: ${b.invalid ?? '……'} phiếu.`,
+    ],
+    rulesHeading: 'II. NGUYÊN TẮC XÉT KẾT QUẢ',
+    rule: (r) => `- ${r.text.replace(/\.$/, '')}${r.needed ? `, ${r.needed}` : ''} — ${r.ref}.`,
+    needed: (n) => `tức là có từ ${n.votes} phiếu trở lên (${n.baseName} là ${n.base})`,
+    quota: (q) => `Trong số người đạt, lấy từ trên xuống cho đủ số lượng của từng chức danh: ${q.map((x) => `${x.title || '—'} ${x.quota} người`).join('; ')}`,
+    noteClause: 'Lưu ý',
+    resultsHeading: 'III. KẾT QUẢ KIỂM PHIẾU',
+    part: (removal, base) => `${removal ? 'a) Đưa ra khỏi quy hoạch' : 'b) Giới thiệu bổ sung quy hoạch'} (tỷ lệ tính trên ${base})`,
+    columns: ['STT', 'Họ và tên', 'Số phiếu\nđồng ý', 'Tỷ lệ (%)', 'Kết quả'],
+    closing: 'Việc kiểm phiếu kết thúc lúc …… giờ …… phút cùng ngày. Biên bản được lập thành …… bản, đã đọc lại cho các thành viên Tổ kiểm phiếu cùng nghe và nhất trí ký tên.',
+    signers: { counter: 'TỔ TRƯỞNG\nTỔ KIỂM PHIẾU', chair: 'CHỦ TRÌ HỘI NGHỊ', sign: '(Ký, ghi rõ họ tên)' },
+    fingerprint: (hex) => `Mã kiểm tra dữ liệu (SHA-256): ${hex}`,
+  },
+  report: {
+    sheet: (procedure, step) => `${({ 'next-term': 'Rà soát Kế tiếp', 'annual-local': 'Rà soát Hằng năm', 'annual-external': 'Thiếu hụt Nơi khác' } as Record<string, string>)[procedure] ?? `Rà soát ${procedure}`} B${step}`,
+    heading: (gap) => (gap ? 'BÁO CÁO RÀ SOÁT NGUỒN QUY HOẠCH VÀ ĐỀ XUẤT NGUỒN TỪ NƠI KHÁC' : 'DANH SÁCH RÀ SOÁT NGUỒN CÁN BỘ ĐÁP ỨNG TIÊU CHUẨN, ĐIỀU KIỆN QUY HOẠCH'),
+    term: (t) =>
+      `Nhiệm kỳ quy hoạch từ ngày ${t.start} đến ngày ${t.end}: phải còn đủ ${t.months} tháng công tác trước tuổi nghỉ hưu (Nghị định 135/2020/NĐ-CP); cán bộ trẻ là người dưới ${t.age} tuổi tính đến ngày ${t.start}.`,
+    summary: (gap) => (gap ? 'I. CHỨC DANH CÒN THIẾU NGUỒN QUY HOẠCH' : 'I. SỐ LƯỢNG, CƠ CẤU THEO CHỨC DANH'),
+    summaryColumns: (t) => [
+      'Chức danh',
+      'Số lượng quy hoạch',
+      t.gap ? 'Trong quy hoạch còn đủ điều kiện' : 'Đủ điều kiện',
+      t.gap ? 'Còn thiếu (bổ sung từ nơi khác)' : 'Không đủ điều kiện',
+      `Cán bộ nữ (phấn đấu từ ${t.women})`,
+      `Cán bộ trẻ dưới ${t.age} tuổi (phấn đấu từ ${t.young})`,
+    ],
+    share: (count, percent) => `${count} (${percent})`,
+    belowTarget: (target) => `chưa đạt ${target}`,
+    needed: (n) => `cần thêm ${n}`,
+    targetsNote: (gap) =>
+      `Tỷ lệ cán bộ nữ, cán bộ trẻ là chỉ tiêu phấn đấu: chức danh chưa đạt được ghi “chưa đạt” để lưu ý, không loại ai khỏi danh sách${gap ? '; số “cần thêm” tính trên số lượng quy hoạch' : ''}.`,
+    ineligible: 'II. NHỮNG NGƯỜI KHÔNG ĐỦ TIÊU CHUẨN, ĐIỀU KIỆN',
+    eligible: 'III. DANH SÁCH ĐỦ TIÊU CHUẨN, ĐIỀU KIỆN THEO CHỨC DANH',
+    groups: { inPlanning: 'a) Đang trong quy hoạch', external: 'b) Nguồn từ nơi khác' },
+    noTitle: 'Chưa ghi chức danh quy hoạch',
+    none: '(Không có)',
+    title: (t) =>
+      t.shortfall === undefined
+        ? `${t.index}. Chức danh ${t.title}: ${t.count} người đủ tiêu chuẩn, điều kiện (số lượng quy hoạch ${t.quota})`
+        : `${t.index}. Chức danh ${t.title}: số lượng quy hoạch ${t.quota}; trong quy hoạch còn đủ tiêu chuẩn, điều kiện ${t.inPlanning ?? 0}; còn thiếu ${t.shortfall}`,
+    columns: ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Chức vụ, đơn vị công tác', 'Chức danh quy hoạch', 'Kết quả', 'Lý do / Ghi chú'],
+    notes: { inPlanning: 'Đang trong quy hoạch', external: 'Nguồn từ nơi khác' },
+    resultColumns: { outcome: 'Kết quả rà soát', reason: 'Lý do không đủ điều kiện' },
+    reasons: {
+      retires: (r) => `Nghỉ hưu ${r.date}, thiếu ${r.short} tháng`,
+      retiredBefore: (date) => `Nghỉ hưu ${date}, trước nhiệm kỳ`,
+      noBirth: 'Chưa có ngày sinh',
+      noGender: 'Chưa có giới tính',
+      missing: (label) => `${label}: chưa có`,
+      notMet: (label, value, required) => `${label}: ${value}${required ? ` (yêu cầu ${required})` : ''}`,
+      rating: (year, value) => `Xếp loại ${year}: ${value}`,
+    },
+    signature: { place: '……, ngày …… tháng …… năm ……', left: 'NGƯỜI LẬP BIỂU', right: 'THỦ TRƯỞNG ĐƠN VỊ', sign: '(Ký, ghi rõ họ tên)' },
   },
   severity: { error: 'Lỗi', warning: 'Lưu ý' },
   at: (where, message) => `${where}: ${message}`,
@@ -206,6 +302,11 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
   },
 };
 
+/** A date as Nghị định 30/2020 writes it: "ngày 05 tháng 01 năm 2026", "ngày 12 tháng 3 năm 2026" (a leading 0 for days below 10 and months 1, 2). */
+function ngayThangNam(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `ngày ${d} tháng ${Number(m) <= 2 ? m : Number(m)} năm ${y}`;
+}
 function fieldVi(field: string): string {
   return vi.fields[field] ?? field;
 }

@@ -15,6 +15,8 @@ export const WORKBOOK_CODES = {
   'E-TARGET-NOT-EMPTY': { severity: 'error', rule: 'INPUT' },
   'E-NO-VOTE-COLUMN': { severity: 'error', rule: 'INPUT' },
   'E-SHEET-NAME-TAKEN': { severity: 'error', rule: 'INPUT' },
+  'E-DECISION-UNSIGNED': { severity: 'error', rule: 'TIE' },
+  'E-NOTHING-TO-UNDO': { severity: 'error', rule: 'INPUT' },
   'W-BAD-DATE': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-GENDER': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-MARK': { severity: 'warning', rule: 'INPUT' },

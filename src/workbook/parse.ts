@@ -56,6 +56,10 @@ export interface ParsedVotes {
   conference: Partial<ConferenceInput>;
   /** Which conference the sheet's name and titles speak of. */
   conferenceKind?: 'staff' | 'leadership';
+  /** The unit named top left above the table ("ỦY BAN NHÂN DÂN HUYỆN THANH SƠN\nPHÒNG NỘI VỤ"), one line per row. */
+  unit?: string;
+  /** The date of the count, from a line "…, ngày 05 tháng 01 năm 2026" (or "…, 05/01/2026") around the table. */
+  date?: IsoDate;
   lines: VoteLine[];
 }
 
@@ -335,7 +339,50 @@ function readVotes(r: Reader, view: SheetView, table: FoundTable): ParsedVotes {
     lines.push(vote);
   }
   const kind = conferenceKindOf(view, table);
-  return { table, hasAgree, hasRemoval, conference: conferenceNumbers(view, table), ...(kind ? { conferenceKind: kind } : {}), lines };
+  const unit = unitAbove(view, table);
+  const date = dateAround(view, table);
+  return { table, hasAgree, hasRemoval, conference: conferenceNumbers(view, table), ...(kind ? { conferenceKind: kind } : {}), ...(unit ? { unit } : {}), ...(date ? { date } : {}), lines };
+}
+
+/** The national motto and a document's title are never a unit's name. */
+const NOT_A_UNIT = ['cong hoa xa hoi chu nghia', 'doc lap tu do hanh phuc', 'ket qua', 'kiem phieu', 'danh sach', 'bien ban', 'tong hop'];
+
+/**
+ * The unit above a vote table, as the top-left of an official page names it: the upper-case lines
+ * in the left half of the page, one per row from the first row with text, up to the first row
+ * without one ("ỦY BAN NHÂN DÂN HUYỆN THANH SƠN" / "PHÒNG NỘI VỤ"). Conservative: a title merged
+ * across the page, mixed case or a title's words end the unit.
+ */
+function unitAbove(view: SheetView, table: FoundTable): string | undefined {
+  const merges = view.sheet.merges.map(parseRange).filter((r): r is RangePos => r !== undefined && r.top < table.headerTop);
+  const width = Math.max(table.right, view.colCount, ...merges.map((r) => r.right));
+  const lines: string[] = [];
+  for (let row = 1; row < table.headerTop && lines.length < 4; row++) {
+    const cells = [...Array(view.colCount).keys()].map((i) => ({ col: i + 1, text: unicodeText(view.value(row, i + 1), view.font(row, i + 1)).normalize('NFC').trim() })).filter((c) => c.text);
+    if (cells.length === 0) {
+      if (lines.length) break;
+      continue;
+    }
+    const first = cells[0];
+    const right = merges.find((r) => r.top === row && r.left === first.col)?.right ?? first.col;
+    const text = first.text.split('\n').map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const upper = text.every((t) => /\p{Lu}/u.test(t) && t === t.toUpperCase() && t.length <= 80);
+    if (2 * right > width || !upper || text.some((t) => NOT_A_UNIT.some((w) => hasPhrase(fold(t), w)))) break;
+    lines.push(...text);
+  }
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+/** "Thanh Sơn, ngày 05 tháng 01 năm 2026", "Hà Nội, 05/01/2026", "ngày 05/01/2026" above (else below) a vote table; never a birth date. */
+function dateAround(view: SheetView, table: FoundTable): IsoDate | undefined {
+  for (const { text } of surroundings(view, table)) {
+    const folded = fold(text);
+    if (hasPhrase(folded, 'sinh')) continue;
+    const m = /\bngay (\d{1,2}) thang (\d{1,2}) nam (\d{4})\b/.exec(folded) ?? /(?:,|\bngày)\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b/iu.exec(text.normalize('NFC'));
+    const d = m ? readFullDate(`${m[1]}/${m[2]}/${m[3]}`) : undefined;
+    if (d?.ok) return d.value;
+  }
+  return undefined;
 }
 
 function readCandidates(r: Reader, view: SheetView, table: FoundTable): NonNullable<ParsedWorkbook['candidates']> {

@@ -1,12 +1,20 @@
-import { describeDiagnostic, explainPerson, formatRatio, type Lang } from '../i18n';
+import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, procedureOutline, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
 import { buildStepInput, type Overrides } from './inputs';
+import { fingerprint as inputFingerprint, sheetsRead } from './fingerprint';
+import { renderAudit, settingsText, type AuditEntry } from './render-audit';
+import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './undo-record';
 import { parseWorkbook, type ParsedWorkbook } from './parse';
+import { readDecisions } from './read-decisions';
 import type { WritePlan } from './plan';
 import { workbookDiagnostic } from './codes';
-import { OWNED_SHEET_PREFIX } from './plan';
+import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
 import { renderResultColumns } from './render-columns';
+import { renderEligibility } from './render-eligibility';
+import { inPlanningResults } from './in-planning';
 import { renderShortlist } from './render-shortlist';
+import { renderMinutes } from './render-minutes';
+import { fixedScale, layoutSheet } from './page-layout';
 import type { WorkbookSnapshot } from './snapshot';
 
 /**
@@ -24,6 +32,8 @@ export interface RunRequest {
   profile?: RuleProfile;
   overrides?: Overrides;
   lang: Lang;
+  /** Local date and time of the run, 'YYYY-MM-DDTHH:MM', for the audit log (the host's clock). */
+  now?: string;
 }
 
 export interface RunOutcome {
@@ -33,6 +43,8 @@ export interface RunOutcome {
   result?: StepResult;
   diagnostics: Diagnostic[];
   plan?: WritePlan;
+  /** SHA-256 of the values read and the settings (src/workbook/fingerprint.ts). */
+  fingerprint?: string;
   ok: boolean;
 }
 
@@ -70,32 +82,109 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   }
   const built = buildStepInput(parsed, procedure, step, request.overrides);
   diagnostics.push(...built.diagnostics);
-  const result = runStep(procedure, step, { ...built.input, profile: request.profile ?? DEFAULT_PROFILE });
+  // TIE: the head's decisions given with the request, else as recorded on the shortlist sheet of an earlier run.
+  if (!request.overrides?.decisions && built.input.votes?.length) {
+    const recorded = readDecisions(snapshot, parsed, procedure, step, built.input.votes);
+    diagnostics.push(...recorded.diagnostics);
+    if (recorded.decisions.length) built.input.decisions = recorded.decisions;
+  }
+  const profile = request.profile ?? DEFAULT_PROFILE;
+  const result = runStep(procedure, step, { ...built.input, profile });
+  // What the printouts carry to be matched with their data (minutes' foot, audit log).
+  const fingerprint = inputFingerprint(snapshot, parsed, { procedure, step, profile, overrides: request.overrides ?? {}, decisions: built.input.decisions ?? [] });
   diagnostics.push(...result.diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
   // Names of the people in a tie, for its explanation (looked up only where there is one).
   let names: Map<string, string> | undefined;
   const nameOf = (id: string): string => (names ??= new Map(result.people.map((p) => [p.id, p.name]))).get(id) ?? id;
-  const rendered = renderResultColumns(snapshot, parsed, result, lang, nameOf);
+  // GAP (II.2(1)): those in planning, judged by the step's ELIG, for the roster's columns and the review sheet.
+  const onSite = inPlanningResults(procedure, step, built.input, profile);
+  const rendered = renderResultColumns(snapshot, parsed, result, lang, nameOf, { onSite, profile });
   diagnostics.push(...rendered.diagnostics);
   if (rendered.diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
   const plan = rendered.plan;
 
-  // The ranked shortlist, on a sheet the add-in creates (and replaces on the next run).
+  // Sheets the add-in creates whole (and replaces on the next run): the ranked shortlist, …
   const people = new Map([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
+  const created: CreatedSheet[] = [];
   const shortlist = renderShortlist(result, lang, people, nameOf);
-  if (shortlist) {
-    const name = shortlist.sheet.name;
-    const ours = parsed.owned.some((o) => o.name.startsWith(OWNED_SHEET_PREFIX) && o.sheet.toLowerCase() === name.toLowerCase());
-    if (!ours && snapshot.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
-      diagnostics.push(workbookDiagnostic('E-SHEET-NAME-TAKEN', { sheet: name }, { sheet: name }));
-      return { ...fail(), result: { ...result, people: [], blocked: true } };
-    }
-    plan.sheets = [shortlist.sheet];
-    plan.blocks.push(shortlist.block);
-    plan.names = [...plan.names.filter((n) => n.name !== shortlist.name.name && n.sheet.toLowerCase() !== name.toLowerCase()), shortlist.name];
+  if (shortlist) created.push(shortlist);
+  // … the review of an ELIG / GAP step (I.1, II.2(1)), …
+  const review = renderEligibility(result, lang, people, profile, { onSite, consultations: parsed.candidates?.consultations });
+  if (review) created.push(review);
+  // … and the vote-count minutes, with the fingerprint at its foot.
+  const minutes = renderMinutes(result, lang, profile, { unit: parsed.votes?.unit, date: parsed.votes?.date, ballots: parsed.votes?.conference.ballots }, fingerprint, nameOf);
+  if (minutes) created.push(minutes);
+  const taken = addSheets(plan, created, snapshot, parsed.owned);
+  if (taken) {
+    diagnostics.push(taken);
+    return { ...fail(), result: { ...result, people: [], blocked: true } };
   }
-  return { procedure, step, parsed, result, diagnostics, plan, ok: true };
+
+  // Bookkeeping: a row in the audit log, and the record that lets the run be undone.
+  const entry: AuditEntry = {
+    at: request.now ?? '',
+    action: 'run',
+    step: stepWords(procedure, step, lang),
+    settings: settingsText(profile, request.overrides ?? {}, built.input.decisions ?? [], lang, nameOf),
+    sheets: sheetsRead(parsed),
+    fingerprint,
+    counts: outcomeCounts(result.people, lang),
+  };
+  const written = plan.names.filter((n) => plan.blocks.some((b) => b.sheet.toLowerCase() === n.sheet.toLowerCase())).map((n) => n.name);
+  const logTaken = addBookkeeping(plan, snapshot, parsed.owned, entry, written.length ? nextRecord(readRecord(snapshot), partsOf(plan, written), snapshot) : undefined, lang);
+  if (logTaken) {
+    diagnostics.push(logTaken);
+    return { ...fail(), result: { ...result, people: [], blocked: true } };
+  }
+  return { procedure, step, parsed, result, diagnostics, plan, fingerprint, ok: true };
+}
+
+/** The procedure and step in the words of the text ("Xây dựng quy hoạch… — Bước 2: …"). */
+export function stepWords(procedure: ProcedureId, step: number, lang: Lang): string {
+  for (const p of procedureOutline(lang)) for (const s of p.steps) if (s.key === `${procedure}:${step}`) return `${p.procedure} — ${s.name}`;
+  return `${procedure} ${step}`;
+}
+
+/**
+ * Sheets the add-in creates whole, into the plan: each replaces the owned sheet of that name (and
+ * its defined name). A user's sheet of that name stops the run instead (E-SHEET-NAME-TAKEN).
+ * A sheet that prints is laid out for the page (page-layout.ts): the height of every row, the page breaks.
+ */
+export function addSheets(plan: WritePlan, created: readonly CreatedSheet[], snapshot: WorkbookSnapshot, owned: ParsedWorkbook['owned']): Diagnostic | undefined {
+  plan.sheets ??= [];
+  for (const c of created) {
+    const name = c.sheet.name.toLowerCase();
+    const ours = owned.some((o) => o.name.startsWith(OWNED_SHEET_PREFIX) && o.sheet.toLowerCase() === name);
+    if (!ours && snapshot.sheets.some((s) => s.name.toLowerCase() === name)) return workbookDiagnostic('E-SHEET-NAME-TAKEN', { sheet: c.sheet.name }, { sheet: c.sheet.name });
+    plan.sheets.push(c.sheet.hidden ? c.sheet : laidOut(c));
+    plan.blocks.push(c.block);
+    plan.names = [...plan.names.filter((n) => n.name !== c.name.name && n.sheet.toLowerCase() !== name), c.name];
+  }
+  return undefined;
+}
+
+function laidOut(c: CreatedSheet): CreatedSheet['sheet'] {
+  const { heights, breaks } = layoutSheet(c.sheet, c.block);
+  const sheet: CreatedSheet['sheet'] = { ...c.sheet, heights, breaks };
+  if (!heights.length) delete sheet.heights;
+  if (!breaks.length) delete sheet.breaks;
+  // Excel ignores manual page breaks on a sheet fit to pages: one that breaks its pages prints at a set scale.
+  else sheet.page = { ...sheet.page, scale: fixedScale(sheet) };
+  return sheet;
+}
+
+/** The audit log with one more row, and the undo record (when the run wrote anything). */
+export function addBookkeeping(
+  plan: WritePlan,
+  snapshot: WorkbookSnapshot,
+  owned: ParsedWorkbook['owned'],
+  entry: AuditEntry,
+  record: UndoRecord | undefined,
+  lang: Lang,
+): Diagnostic | undefined {
+  const sheets = [renderAudit(snapshot, entry, lang), ...(record ? [recordSheet(record, messages(lang).audit.record)] : [])];
+  return addSheets(plan, sheets, snapshot, owned);
 }
 
 /** The run as JSON (the command's --json): one object, results in shortlist order. */

@@ -27,6 +27,8 @@ export interface PlanCell {
   /** Font size in points (the sheet's font otherwise). */
   size?: number;
   align?: 'left' | 'center' | 'right';
+  /** Left editable on a protected sheet (the head's decision is typed here). */
+  unlocked?: boolean;
 }
 
 /** A sheet the add-in creates whole: its page is laid out for printing (Nghị định 30/2020). */
@@ -36,6 +38,25 @@ export interface PlanSheet {
   widths: number[];
   /** Merged areas, A1 ranges. */
   merges: string[];
+  /**
+   * Heights in points of rows that need more than the default (a merged cell never grows by itself,
+   * and no host fits rows to their text when it prints). A renderer's height is the least the row
+   * gets; the pipeline (addSheets → page-layout.ts) measures the text and gives every row what it needs.
+   */
+  heights?: { row: number; height: number }[];
+  /**
+   * Groups of rows printed on one page (1-based, inclusive): a title with its first rows, a section
+   * heading with what follows, the closing sentence with the signatures. A page ends before a group
+   * it would cut (page-layout.ts); a group taller than a page is cut where it must.
+   */
+  keep?: { from: number; to: number }[];
+  /**
+   * Rows after which a printed page ends (manual page breaks), worked out by page-layout.ts from the
+   * heights, the page and the groups kept together; none when the sheet fits one page. Every page end
+   * is given, so that every host prints the same rows on the same pages (ExcelJS: a break on the row;
+   * Office.js: horizontalPageBreaks.add on the row after it).
+   */
+  breaks?: number[];
   /** The font of every cell on the sheet. */
   font: { name: string; size: number };
   page: {
@@ -46,11 +67,27 @@ export interface PlanSheet {
     repeatRows?: { from: number; to: number };
     /** A1 range printed. */
     printArea: string;
-    /** Footer, centre: page x of y, in words of the sheet's language ("Trang &P/&N"). */
+    /** Footer, centre: page x of y, in words of the sheet's language ("Trang &P/&N"), printed in the sheet's font. */
     footer: string;
+    /**
+     * Printed at this scale (percent) rather than fit to one page wide: set with `breaks`, because
+     * Excel ignores manual page breaks on a sheet fit to pages.
+     */
+    scale?: number;
+    /** Header, centre, on every page, in the sheet's font (e.g. "KHÔNG CÔNG BỐ TẠI HỘI NGHỊ"); the same codes as the footer. */
+    header?: string;
   };
   /** Protected against accidental edits (no password). */
   protect: boolean;
+  /** Kept out of sight: the undo record is a sheet the user never needs to see. */
+  hidden?: boolean;
+}
+
+/** A sheet a renderer makes whole: the sheet, its cells, and the defined name that marks it as owned. */
+export interface CreatedSheet {
+  sheet: PlanSheet;
+  block: WriteBlock;
+  name: { name: string; sheet: string; range: string };
 }
 
 /** A rectangle of cells whose top-left corner is at (row, col), 1-based. */

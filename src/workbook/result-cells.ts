@@ -37,7 +37,7 @@ export function resultCells(lang: Lang, names: (id: string) => string, notes = t
       const f = p.explanation.find(isThreshold);
       if (!f || f.base === 0) return EMPTY_CELL;
       let cell = percents.get(f);
-      if (!cell) percents.set(f, (cell = { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true }));
+      if (!cell) percents.set(f, (cell = { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true, align: 'center' }));
       return cell;
     },
     outcome(p) {

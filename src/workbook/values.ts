@@ -101,7 +101,7 @@ export function readGender(v: CellValue | undefined): Read<Gender> {
   return BAD;
 }
 
-const YES = new Set(['x', 'co', 'c', 'yes', 'y', '1', 'true', 'dang quy hoach', 'trong quy hoach', 'da quy hoach', 'dong y', 'roi', 'da nhan', 'da gui']);
+const YES = new Set(['x', '✓', '✔', 'chon', 'duoc chon', 'co', 'c', 'yes', 'y', '1', 'true', 'dang quy hoach', 'trong quy hoach', 'da quy hoach', 'dong y', 'roi', 'da nhan', 'da gui']);
 const NO = new Set(['khong', 'k', 'no', 'n', '0', 'false', 'chua', 'ngoai quy hoach', 'khong dong y']);
 
 /** A yes/no mark: "x", "Có", "1" … or "Không", "0", "Chưa" …; an empty cell is no answer. */

@@ -12,6 +12,8 @@ import { main } from '../../src/cli/main';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { parseRange, type RangePos } from '../../src/workbook/address';
 import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../src/workbook/plan';
+import { AUDIT_NAME } from '../../src/workbook/render-audit';
+import { RECORD_NAME } from '../../src/workbook/undo-record';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { nameText } from '../../src/workbook/text';
 
@@ -85,14 +87,20 @@ function ownedAreas(s: WorkbookSnapshot): { sheet: string; range: RangePos }[] {
     .map((n) => ({ sheet: n.sheet, range: parseRange(n.range) as RangePos }));
 }
 
-/** Sheets the add-in created (the shortlist…). */
+/** Sheets the add-in created for the run's results (the shortlist…), not its bookkeeping. */
 function createdSheets(s: WorkbookSnapshot): string[] {
-  return s.names.filter((n) => n.name.startsWith(OWNED_SHEET_PREFIX)).map((n) => n.sheet);
+  return s.names.filter((n) => n.name.startsWith(OWNED_SHEET_PREFIX) && !BOOKKEEPING.includes(n.name)).map((n) => n.sheet);
+}
+/** The audit log and the undo record: every run that writes adds to them. */
+const BOOKKEEPING = [AUDIT_NAME, RECORD_NAME];
+function withoutBookkeeping(s: WorkbookSnapshot): WorkbookSnapshot {
+  const kept = new Set(s.names.filter((n) => BOOKKEEPING.includes(n.name)).map((n) => n.sheet));
+  return { ...s, sheets: s.sheets.filter((x) => !kept.has(x.name)) };
 }
 
 /** The snapshot without the sheets the add-in created. */
 function userPart(s: WorkbookSnapshot): WorkbookSnapshot {
-  const created = new Set(createdSheets(s));
+  const created = new Set(s.names.filter((n) => n.name.startsWith(OWNED_SHEET_PREFIX)).map((n) => n.sheet));
   return { ...s, sheets: s.sheets.filter((x) => !created.has(x.name)) };
 }
 
@@ -451,6 +459,9 @@ const WRITTEN: [file: string, args: string[], voteSheet: string | null][] = [
   ['annual-external-4-leadership.xlsx', ['--procedure', 'annual-external', '--step', '4'], 'KP lãnh đạo lần 2'],
 ];
 
+/** ELIG / GAP steps (I.1, II.2(1)) write their result columns beside the roster and the external candidates. */
+const REVIEWED: Record<string, string[]> = { 'next-term-1-roster.xlsx': ['Danh sách trích ngang'], 'annual-external-1-gap.xlsx': ['Danh sách trích ngang', 'Nguồn nơi khác'] };
+
 describe('files: the user cells are kept, a second run gives the same result', () => {
   test.each(WRITTEN)('%s', async (file, args, voteSheet) => {
     const input = fixture(file);
@@ -462,16 +473,17 @@ describe('files: the user cells are kept, a second run gives the same result', (
     const b = userPart(whole);
     // A vote step adds its ranked shortlist on a sheet of its own, headed by whether the count is announced.
     const created = createdSheets(whole);
+    const shortlists = created.filter((n) => n.startsWith('KQ '));
     if (voteSheet) {
-      expect(created).toHaveLength(1);
-      const list = whole.sheets.find((x) => x.name === created[0])!;
+      expect(shortlists).toHaveLength(1);
+      const list = whole.sheets.find((x) => x.name === shortlists[0])!;
       expect(String(list.values[0][0])).toMatch(/^(DANH SÁCH KẾT QUẢ KIỂM PHIẾU|KẾT QUẢ KIỂM PHIẾU — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ)$/);
-    } else expect(created).toEqual([]);
+    } else expect(shortlists).toEqual([]);
 
     // Every cell of the user's outside the result columns is unchanged, and so are the merges and tables.
     const owned = ownedAreas(b);
     if (voteSheet) expect(owned.map((o) => o.sheet)).toEqual([voteSheet]);
-    else expect(owned).toEqual([]);
+    else expect(owned.map((o) => o.sheet)).toEqual(REVIEWED[file] ?? []);
     const inputCells = cellMap(a);
     expect(cellMap(b, owned)).toEqual(inputCells);
     // The result columns were empty in the input (the run writes only where nothing was).
@@ -484,7 +496,11 @@ describe('files: the user cells are kept, a second run gives the same result', (
     expect(second.code).toBe(0);
     expect({ ...second.json!, output: null }).toEqual({ ...first.json!, output: null });
     const c = await snapshot(second.out);
-    expect(cellMap(c)).toEqual(cellMap(whole));
+    // Bar the audit log's new row (and the undo record, which now holds the first run's parts).
+    expect(cellMap(withoutBookkeeping(c))).toEqual(cellMap(withoutBookkeeping(whole)));
+    const log = (s: WorkbookSnapshot) => s.sheets.find((x) => x.name === s.names.find((n) => n.name === AUDIT_NAME)?.sheet)?.values.slice(3).filter((r) => r.some((v) => v !== null)) ?? [];
+    expect(log(c)).toHaveLength(log(whole).length + 1);
+    expect(log(c).slice(0, -1)).toEqual(log(whole));
     expect(ownedAreas(c)).toEqual(owned);
     expect(createdSheets(c)).toEqual(created);
   });

@@ -1,7 +1,9 @@
 /**
  * xlsx host, apply step (shared/DESIGN.md "apply"): a WritePlan → an ExcelJS workbook, in the order
  * every host uses: drop the owned sheets of an earlier run, clear the owned areas, reset the owned
- * defined names, create the plan's sheets (page laid out for printing), write the blocks, set widths.
+ * defined names, create the plan's sheets (page laid out for printing: row heights and page breaks
+ * as the plan gives them, measured in pure code by src/workbook/page-layout.ts), write the blocks,
+ * set widths.
  * Only cells in a clear range or a block (and sheets the plan drops or creates) are touched.
  *
  * ExcelJS traps handled here:
@@ -20,10 +22,14 @@
  *   (ExcelJS orders sheets by orderNo): replacing a sheet moves it to the end.
  * - ExcelJS margins are inches, not millimetres; a print area 'A1:H20' is written half-relative
  *   ('$A1:$H20'): it is handed over as 'A$1:H$20' (see printAreaOf).
+ * - ExcelJS leaves out a column whose width is exactly 9 (its own default), which Excel then prints
+ *   at its default 8.43: such a width is handed over a hair wider (see columnWidth).
+ * - `row.addPageBreak()` alone writes max="16838", past Excel's last column: the columns are given.
  */
 import * as ExcelJS from 'exceljs';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WritePlan } from '../../workbook/plan';
 import { columnLetters, parseRange, type RangePos } from '../../workbook/address';
+import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/page-layout';
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   for (const name of plan.dropSheets ?? []) dropSheet(workbook, name);
@@ -44,13 +50,11 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   }
   for (const w of plan.widths ?? []) {
     const worksheet = findSheet(workbook, w.sheet);
-    if (worksheet) worksheet.getColumn(w.col).width = w.width;
+    if (worksheet) worksheet.getColumn(w.col).width = columnWidth(w.width);
   }
 }
 
 const MM_PER_INCH = 25.4;
-/** Header and footer distance from the page edge, inches. */
-const HEADER_FOOTER_MARGIN = 0.3;
 /** A4 in the OOXML paperSize enumeration. */
 const PAPER_A4 = 9;
 
@@ -99,26 +103,52 @@ function createSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
         bottom: page.margins.bottom / MM_PER_INCH,
         left: page.margins.left / MM_PER_INCH,
         right: page.margins.right / MM_PER_INCH,
-        header: HEADER_FOOTER_MARGIN,
-        footer: HEADER_FOOTER_MARGIN,
+        header: HEADER_FOOTER_INCHES,
+        footer: HEADER_FOOTER_INCHES,
       },
-      // One page wide, as many pages high as it takes.
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(page.repeatRows ? { printTitlesRow: `${page.repeatRows.from}:${page.repeatRows.to}` } : {}),
-      ...(printAreaOf(page.printArea) ? { printArea: printAreaOf(page.printArea) } : {}),
+      // At the plan's scale where it breaks the pages itself (Excel ignores manual breaks on a sheet
+      // fit to pages); else one page wide, as many pages high as it takes.
+      ...(page.scale ? { scale: page.scale, fitToPage: false } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      // A hidden sheet has no print area or titles: LibreOffice prints a hidden sheet that has
+      // a print area (Excel never does), so the undo record would come out with the results.
+      ...(page.repeatRows && !sheet.hidden ? { printTitlesRow: `${page.repeatRows.from}:${page.repeatRows.to}` } : {}),
+      ...(printAreaOf(page.printArea) && !sheet.hidden ? { printArea: printAreaOf(page.printArea) } : {}),
     },
-    headerFooter: { oddFooter: `&C${xmlText(page.footer)}` },
+    // In the sheet's font: without one, LibreOffice prints them in its default (Carlito).
+    headerFooter: {
+      oddFooter: headerFooterText(sheet, page.footer),
+      ...(page.header ? { oddHeader: headerFooterText(sheet, page.header) } : {}),
+    },
   });
   sheet.widths.forEach((width, i) => {
-    worksheet.getColumn(i + 1).width = width;
+    worksheet.getColumn(i + 1).width = columnWidth(width);
   });
   for (const range of sheet.merges) worksheet.mergeCells(range);
+  for (const h of sheet.heights ?? []) worksheet.getRow(h.row).height = h.height;
+  // The page ends the plan worked out (every one, so every host prints the same pages).
+  if (!sheet.hidden) for (const row of sheet.breaks ?? []) worksheet.getRow(row).addPageBreak(1, LAST_COLUMN);
+  if (sheet.hidden) worksheet.state = 'veryHidden';
   if (sheet.protect) {
     // What worksheet.protect('') sets, without its Promise; objects/scenarios locked as Excel does.
     (worksheet as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true, objects: false, scenarios: false };
   }
+}
+
+/** Excel's last column (XFD): a page break runs across every column. */
+const LAST_COLUMN = 16384;
+
+/**
+ * A header or footer, centred, in the sheet's font (regular, at the size page-layout counts with):
+ * '&C&"Times New Roman,Regular"&12Trang &P/&N'. A text starting with a digit is kept apart from the size.
+ */
+function headerFooterText(sheet: PlanSheet, text: string): string {
+  const clean = xmlText(text);
+  return `&C&"${sheet.font.name.replace(/"/g, '')},Regular"&${HEADER_FOOTER_SIZE}${/^\d/.test(clean) ? ' ' : ''}${clean}`;
+}
+
+/** A column width as ExcelJS must be given it: 9 (ExcelJS's default, which it leaves out of the file) a hair wider. */
+function columnWidth(width: number): number {
+  return width === 9 ? 9 + 1e-9 : width;
 }
 
 const THIN = { style: 'thin' } as const;
@@ -223,6 +253,10 @@ function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planC
   if (planCell.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
   if (planCell.wrap) style.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   if (planCell.align !== undefined) style.alignment = { ...(style.alignment ?? {}), horizontal: planCell.align };
+  // On a sheet the plan creates every cell is centred in its row, as the wrapped ones are: a row
+  // made taller by one wrapped cell keeps its texts on one level.
+  if (sheetFont !== undefined && !style.alignment?.vertical) style.alignment = { ...(style.alignment ?? {}), vertical: 'middle' };
+  if (planCell.unlocked) style.protection = { locked: false };
   cell.style = style;
 
   if (planCell.note !== undefined) {

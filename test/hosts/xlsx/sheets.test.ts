@@ -102,7 +102,7 @@ describe('PlanSheet: a sheet created whole', () => {
     expect(ps.fitToHeight).toBe(0);
     expect(ps.printTitlesRow).toBe('1:5');
     expect(ps.printArea).toBe('A1:H20');
-    expect(ws.headerFooter.oddFooter).toBe('&CTrang &P/&N');
+    expect(ws.headerFooter.oddFooter).toBe('&C&"Times New Roman,Regular"&12Trang &P/&N');
   });
 
   test('the file holds the print area and titles as Excel names, and the sheet protection', async () => {
@@ -168,6 +168,26 @@ describe('PlanSheet: a sheet created whole', () => {
     expect(b.pageSetup.printTitlesRow).toBe('1:5');
     expect([...((b.model as unknown as { merges: string[] }).merges)].sort()).toEqual(['A1:H1', 'A2:H2']);
     expect(second.workbook.definedNames.model.filter((n) => n.name === 'QuyHoach_Trang_RutGon')).toHaveLength(1);
+  });
+
+  test('row heights and page breaks as the plan gives them (measured by page-layout, not here); a header in the sheet\'s font', async () => {
+    const base = plan();
+    const sheet = { ...base.sheets![0], widths: [9, 28, 12, 12, 10, 10, 10, 18], heights: [{ row: 2, height: 33 }, { row: 6, height: 8 }], breaks: [5, 12] };
+    sheet.page = { ...sheet.page, header: 'KHÔNG CÔNG BỐ TẠI HỘI NGHỊ' };
+    const wb = new ExcelJS.Workbook();
+    applyPlan(wb, { ...base, sheets: [sheet] });
+    const { buffer, workbook } = await roundTrip(wb);
+    const ws = workbook.getWorksheet(SHEET)!;
+    expect(ws.getRow(2).height).toBe(33);
+    expect(ws.getRow(6).height).toBe(8);
+    // Nothing measured at apply time: a row the plan did not size keeps the default.
+    expect(ws.getRow(1).height).toBeUndefined();
+    expect(ws.headerFooter.oddHeader).toBe('&C&"Times New Roman,Regular"&12KHÔNG CÔNG BỐ TẠI HỘI NGHỊ');
+    const xml = await (await JSZip.loadAsync(buffer)).file('xl/worksheets/sheet1.xml')!.async('string');
+    // A page ends after rows 5 and 12, across every column (Excel's last is XFD, 16384).
+    expect(xml).toContain('<rowBreaks count="2" manualBreakCount="2"><brk id="5" max="16383" man="1"/><brk id="12" max="16383" man="1"/></rowBreaks>');
+    // A width of 9 is written (ExcelJS would leave it out as its default, and Excel print it at 8.43).
+    expect(xml).toMatch(/<col min="1" max="1" width="9\.0+1" customWidth="1"\/>/);
   });
 
   test('the sheet name matches case-insensitively when replacing', async () => {

@@ -1,0 +1,107 @@
+import { messages, type Lang } from '../i18n';
+import { compareProfiles, type HeadDecision, type RuleProfile } from '../rules';
+import { rangeA1 } from './address';
+import type { Overrides } from './inputs';
+import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
+import { A4_MARGINS } from './render-shortlist';
+import type { CellValue, WorkbookSnapshot } from './snapshot';
+import { HEADER_STYLE } from './styles';
+
+/**
+ * render (audit log): one row per run or undo — when, what, the rule profile and its settings, the
+ * sheets read, the fingerprint of the inputs, the counts by outcome. The sheet is made again on
+ * every run with the rows it already had and one more: its earlier rows are kept as they were.
+ */
+
+export const AUDIT_NAME = `${OWNED_SHEET_PREFIX}NhatKy`;
+const WIDTHS = [6, 16, 14, 32, 36, 18, 24, 30];
+const HEADER_ROW = 3;
+
+export interface AuditEntry {
+  /** Local date and time, 'YYYY-MM-DDTHH:MM'. */
+  at: string;
+  action: 'run' | 'undo';
+  /** The procedure and step in words. */
+  step: string;
+  settings: string;
+  sheets: string[];
+  fingerprint: string;
+  counts: string;
+}
+
+/** '2026-11-25T14:05' → '25/11/2026 14:05'. */
+function when(at: string): string {
+  const [date, time = ''] = at.split('T');
+  return `${date.split('-').reverse().join('/')} ${time.slice(0, 5)}`.trim();
+}
+
+/** The settings of a run in words: the profile and what differs from it, the numbers typed in, the head's decisions. */
+export function settingsText(profile: RuleProfile, overrides: Overrides, decisions: readonly HeadDecision[], lang: Lang, names: (id: string) => string): string {
+  const a = messages(lang).audit;
+  const day = (iso: string) => iso.split('-').reverse().join('/');
+  const lines = [profile.name, ...compareProfiles(profile).map((d) => a.changed(d.path, JSON.stringify(d.base), JSON.stringify(d.other)))];
+  if (overrides.convened !== undefined) lines.push(a.convened(overrides.convened));
+  if (overrides.present !== undefined) lines.push(a.present(overrides.present));
+  if (overrides.quota !== undefined) lines.push(a.quota(typeof overrides.quota === 'number' ? String(overrides.quota) : Object.entries(overrides.quota).map(([t, q]) => `${t} ${q}`).join(', ')));
+  if (overrides.termStart) lines.push(a.termStart(day(overrides.termStart)));
+  for (const d of decisions) lines.push(a.decision(d.title, d.by, day(d.on), d.chosen.map(names).join(', ')));
+  return lines.join('\n');
+}
+
+/** The rows of the audit log an earlier run left (below its header), as they are. */
+function earlierRows(snapshot: WorkbookSnapshot): CellValue[][] {
+  const name = snapshot.names.find((n) => n.name === AUDIT_NAME);
+  const sheet = name && snapshot.sheets.find((s) => s.name === name.sheet);
+  return (sheet?.values.slice(HEADER_ROW) ?? []).filter((row) => row?.some((v) => v !== null && v !== ''));
+}
+
+export function renderAudit(snapshot: WorkbookSnapshot, entry: AuditEntry, lang: Lang): CreatedSheet {
+  const a = messages(lang).audit;
+  const sheetName = a.sheet;
+  const width = WIDTHS.length;
+  const text = (value: CellValue, align: PlanCell['align'] = 'left'): PlanCell => ({
+    value: value === null || typeof value === 'object' ? null : typeof value === 'boolean' ? String(value) : value,
+    border: true,
+    wrap: true,
+    align,
+  });
+  const rows: PlanCell[][] = [
+    [{ value: a.heading, bold: true, size: 14, align: 'center' }],
+    [{ value: a.note, italic: true, wrap: true, align: 'left' }],
+    a.columns.map((label) => ({ value: label, ...HEADER_STYLE })),
+  ];
+  const earlier = earlierRows(snapshot);
+  for (const row of earlier) rows.push(Array.from({ length: width }, (_, i) => text(row[i] ?? null, i < 3 ? 'center' : 'left')));
+  rows.push(
+    [
+      earlier.length + 1,
+      when(entry.at),
+      entry.action === 'run' ? a.run : a.undo,
+      entry.step,
+      entry.settings,
+      entry.sheets.join('\n'),
+      entry.fingerprint,
+      entry.counts,
+    ].map((v, i) => text(v, i < 3 ? 'center' : 'left')),
+  );
+  const range = rangeA1({ top: 1, left: 1, bottom: rows.length, right: width });
+  return {
+    sheet: {
+      name: sheetName,
+      widths: WIDTHS,
+      merges: [`A1:${String.fromCharCode(64 + width)}1`, `A2:${String.fromCharCode(64 + width)}2`],
+      heights: [{ row: 2, height: 36 }],
+      font: { name: 'Times New Roman', size: 12 },
+      page: {
+        orientation: 'landscape',
+        margins: A4_MARGINS,
+        repeatRows: { from: HEADER_ROW, to: HEADER_ROW },
+        printArea: range,
+        footer: messages(lang).sheets.footer,
+      },
+      protect: true,
+    },
+    block: { sheet: sheetName, row: 1, col: 1, cells: rows },
+    name: { name: AUDIT_NAME, sheet: sheetName, range: 'A1' },
+  };
+}
