@@ -1,9 +1,8 @@
 import { messages, type Lang } from '../i18n';
 import { compareProfiles, type HeadDecision, type RuleProfile } from '../rules';
-import { rangeA1 } from './address';
 import type { Overrides } from './inputs';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
-import { A4_MARGINS } from './render-shortlist';
+import { printedSheet } from './printed-sheet';
 import type { CellValue, WorkbookSnapshot } from './snapshot';
 import { HEADER_STYLE } from './styles';
 
@@ -84,24 +83,15 @@ export function renderAudit(snapshot: WorkbookSnapshot, entry: AuditEntry, lang:
       entry.counts,
     ].map((v, i) => text(v, i < 3 ? 'center' : 'left')),
   );
-  const range = rangeA1({ top: 1, left: 1, bottom: rows.length, right: width });
-  return {
-    sheet: {
-      name: sheetName,
-      widths: WIDTHS,
-      merges: [`A1:${String.fromCharCode(64 + width)}1`, `A2:${String.fromCharCode(64 + width)}2`],
-      heights: [{ row: 2, height: 36 }],
-      font: { name: 'Times New Roman', size: 12 },
-      page: {
-        orientation: 'landscape',
-        margins: A4_MARGINS,
-        repeatRows: { from: HEADER_ROW, to: HEADER_ROW },
-        printArea: range,
-        footer: messages(lang).sheets.footer,
-      },
-      protect: true,
-    },
-    block: { sheet: sheetName, row: 1, col: 1, cells: rows },
-    name: { name: AUDIT_NAME, sheet: sheetName, range: 'A1' },
-  };
+  return printedSheet({
+    name: sheetName,
+    definedName: AUDIT_NAME,
+    lang,
+    rows,
+    widths: WIDTHS,
+    orientation: 'landscape',
+    merges: [`A1:${String.fromCharCode(64 + width)}1`, `A2:${String.fromCharCode(64 + width)}2`],
+    headerRow: HEADER_ROW,
+    size: 12,
+  });
 }

@@ -1,10 +1,11 @@
 import { formatDate, formatPercent, formatRatio, messages, procedureOutline, type Lang } from '../i18n';
 import type { AgeFinding, ConsultFacts, PersonResult, RosterPerson, RuleProfile, StepResult, TitleSummary } from '../rules';
-import { a1, rangeA1 } from './address';
+import { a1 } from './address';
 import { eligibilityReasons } from './eligibility-reasons';
 import { cellLines } from './page-layout';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
-import { A4_MARGINS, birthText } from './render-shortlist';
+import { printedSheet } from './printed-sheet';
+import { birthText } from './render-shortlist';
 import { resultCells } from './result-cells';
 import { HEADER_STYLE, OUTCOME_STYLE } from './styles';
 
@@ -223,24 +224,15 @@ export function renderEligibility(
   // The signatures on the page of the last rows of the list.
   together(Math.max(headerRow + 1, listEnd - 1), rows.length);
 
-  const last = rows.length;
-  return {
-    sheet: {
-      name: sheetName,
-      widths: WIDTHS,
-      merges,
-      keep,
-      font: { name: 'Times New Roman', size: 13 },
-      page: {
-        orientation: 'landscape',
-        margins: A4_MARGINS,
-        repeatRows: { from: headerRow, to: headerRow },
-        printArea: rangeA1({ top: 1, left: 1, bottom: last, right: WIDTH }),
-        footer: m.sheets.footer,
-      },
-      protect: true,
-    },
-    block: { sheet: sheetName, row: 1, col: 1, cells: rows },
-    name: { name: eligibilityName(result.procedure, result.step), sheet: sheetName, range: 'A1' },
-  };
+  return printedSheet({
+    name: sheetName,
+    definedName: eligibilityName(result.procedure, result.step),
+    lang,
+    rows,
+    widths: WIDTHS,
+    orientation: 'landscape',
+    merges,
+    keep,
+    headerRow,
+  });
 }

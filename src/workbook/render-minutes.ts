@@ -1,9 +1,9 @@
 import { describeProfile, formatRatio, messages, procedureOutline, type Lang } from '../i18n';
 import { findStep, leastMeeting, type ConferenceInput, type Finding, type IsoDate, type PersonResult, type RuleId, type RuleProfile, type StepResult, type ThresholdFinding, type TopFinding } from '../rules';
-import { a1, rangeA1 } from './address';
+import { a1 } from './address';
 import { cellLines, fontPx, layoutSheet, textPx } from './page-layout';
-import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell, type PlanSheet } from './plan';
-import { A4_MARGINS } from './render-shortlist';
+import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
+import { printedSheet } from './printed-sheet';
 import { resultCells } from './result-cells';
 
 /**
@@ -291,30 +291,22 @@ export function renderMinutes(
   // table (a page of signatures alone would carry the column headings of an empty table).
   keep.push({ from: Math.max(headerRow + 1, tableEnd - 1), to: rows.length });
 
-  const range = rangeA1({ top: 1, left: 1, bottom: rows.length, right: width });
-  const sheet: PlanSheet = {
+  const made = printedSheet({
     name: sheetName,
+    definedName: minutesName(result.procedure, result.step),
+    lang,
+    rows,
     widths: WIDTHS,
+    orientation: 'portrait',
     merges,
     heights,
     keep,
-    font: { name: 'Times New Roman', size: SIZE },
-    page: {
-      orientation: 'portrait',
-      margins: A4_MARGINS,
-      printArea: range,
-      footer: m.sheets.footer,
-    },
-    protect: true,
-  };
-  const block = { sheet: sheetName, row: 1, col: 1, cells: rows };
+    size: SIZE,
+  });
+  const { sheet, block } = made;
   // The column headings are repeated on the pages after the first only where the results run onto them.
   const { pages } = layoutSheet(sheet, block);
   const pageOf = (row: number) => pages.filter((start) => start <= row).length;
   if (pageOf(headerRow) !== pageOf(tableEnd)) sheet.page.repeatRows = { from: headerRow, to: headerRow };
-  return {
-    sheet,
-    block,
-    name: { name: minutesName(result.procedure, result.step), sheet: sheetName, range: 'A1' },
-  };
+  return made;
 }

@@ -1,7 +1,8 @@
 import { messages, procedureOutline, type Lang } from '../i18n';
 import type { PersonResult, RosterPerson, StepResult, TieFinding, TopFinding } from '../rules';
-import { a1, rangeA1 } from './address';
+import { a1 } from './address';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
+import { printedSheet } from './printed-sheet';
 import { EMPTY_CELL, resultCells } from './result-cells';
 
 /**
@@ -11,8 +12,6 @@ import { EMPTY_CELL, resultCells } from './result-cells';
  * announcement. Laid out for A4 after Nghị định 30/2020 (margins 20/20/30/15 mm, Times New Roman).
  */
 
-/** Nghị định 30/2020/NĐ-CP, Phụ lục I: page margins in millimetres. */
-export const A4_MARGINS = { top: 20, bottom: 20, left: 30, right: 15 };
 /**
  * Landscape: rank, name, birth, gender, post, votes, percent and outcome print at full size across
  * A4's 252 mm (the outcome column holds "Chờ người đứng đầu quyết định" on one line); in portrait
@@ -144,27 +143,17 @@ export function renderShortlist(result: StepResult, lang: Lang, people: Readonly
       rows.push(line);
     }
   }
-  const last = rows.length;
-  const range = rangeA1({ top: 1, left: 1, bottom: last, right: width });
-  return {
-    sheet: {
-      name: sheetName,
-      widths,
-      merges,
-      keep,
-      font: { name: 'Times New Roman', size: 13 },
-      page: {
-        orientation: 'landscape',
-        margins: A4_MARGINS,
-        repeatRows: { from: SHORTLIST_HEADER_ROW, to: SHORTLIST_HEADER_ROW },
-        printArea: range,
-        footer: m.sheets.footer,
-        // ANNOUNCE: every page of a count not announced says so, not only the first.
-        ...(conference.announced ? {} : { header: m.sheets.notAnnounced }),
-      },
-      protect: true,
-    },
-    block: { sheet: sheetName, row: 1, col: 1, cells: rows },
-    name: { name: shortlistName(result.procedure, result.step), sheet: sheetName, range: 'A1' },
-  };
+  return printedSheet({
+    name: sheetName,
+    definedName: shortlistName(result.procedure, result.step),
+    lang,
+    rows,
+    widths,
+    orientation: 'landscape',
+    merges,
+    keep,
+    headerRow: SHORTLIST_HEADER_ROW,
+    // ANNOUNCE: every page of a count not announced says so, not only the first.
+    ...(conference.announced ? {} : { header: m.sheets.notAnnounced }),
+  });
 }

@@ -26,7 +26,7 @@ import { layoutSheet } from '../../src/workbook/page-layout';
 import { runPipeline, type RunOutcome, type RunRequest } from '../../src/workbook/pipeline';
 import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../src/workbook/plan';
 import { eligibilityName, renderEligibility } from '../../src/workbook/render-eligibility';
-import { A4_MARGINS } from '../../src/workbook/render-shortlist';
+import { A4_MARGINS } from '../../src/workbook/printed-sheet';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
 jest.setTimeout(60_000);

@@ -15,7 +15,7 @@ import { readXlsx } from '../../src/hosts/xlsx/read';
 import { DEFAULT_PROFILE, type ProcedureId } from '../../src/rules';
 import type { PlanCell, PlanSheet } from '../../src/workbook/plan';
 import { runPipeline, type RunOutcome } from '../../src/workbook/pipeline';
-import { A4_MARGINS } from '../../src/workbook/render-shortlist';
+import { A4_MARGINS } from '../../src/workbook/printed-sheet';
 import { minutesName, renderMinutes } from '../../src/workbook/render-minutes';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
 
