@@ -197,6 +197,12 @@ export function profileBadge(profile: RuleProfile, lang: Lang): string {
   return n === 0 ? messages(lang).profile.defaultBadge : messages(lang).profile.changedBadge(n);
 }
 
+/** One step in the words of the text: its procedure ("Xây dựng quy hoạch giai đoạn kế tiếp …") and its name ("Bước 2: …"). */
+export function stepTitle(procedure: string, step: number, lang: Lang): { procedure: string; step: string } | undefined {
+  for (const p of procedureOutline(lang)) for (const s of p.steps) if (s.key === `${procedure}:${step}`) return { procedure: p.procedure, step: s.name };
+  return undefined;
+}
+
 /** How many people got each outcome, in words, in the order first met ("Được giới thiệu 4, Không đạt 2"). */
 export function outcomeCounts(people: readonly { outcome: Outcome }[], lang: Lang): string {
   const counts = new Map<Outcome, number>();

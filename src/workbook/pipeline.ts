@@ -1,4 +1,4 @@
-import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, procedureOutline, type Lang } from '../i18n';
+import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, stepTitle, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
 import { buildStepInput, type Overrides } from './inputs';
 import { fingerprint as inputFingerprint, sheetsRead } from './fingerprint';
@@ -93,7 +93,9 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   // What the printouts carry to be matched with their data (minutes' foot, audit log).
   const fingerprint = inputFingerprint(snapshot, parsed, { procedure, step, profile, overrides: request.overrides ?? {}, decisions: built.input.decisions ?? [] });
   diagnostics.push(...result.diagnostics);
-  if (diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
+  // An error anywhere: nothing is written, and no result is shown as if it stood.
+  const blocked = (): RunOutcome => ({ ...fail(), result: { ...result, people: [], blocked: true } });
+  if (diagnostics.some((d) => d.severity === 'error')) return blocked();
   // Names of the people in a tie, for its explanation (looked up only where there is one).
   let names: Map<string, string> | undefined;
   const nameOf = (id: string): string => (names ??= new Map(result.people.map((p) => [p.id, p.name]))).get(id) ?? id;
@@ -101,7 +103,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const onSite = inPlanningResults(procedure, step, built.input, profile);
   const rendered = renderResultColumns(snapshot, parsed, result, lang, nameOf, { onSite, profile });
   diagnostics.push(...rendered.diagnostics);
-  if (rendered.diagnostics.some((d) => d.severity === 'error')) return { ...fail(), result: { ...result, people: [], blocked: true } };
+  if (rendered.diagnostics.some((d) => d.severity === 'error')) return blocked();
   const plan = rendered.plan;
 
   // Sheets the add-in creates whole (and replaces on the next run): the ranked shortlist, …
@@ -118,14 +120,15 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const taken = addSheets(plan, created, snapshot, parsed.owned);
   if (taken) {
     diagnostics.push(taken);
-    return { ...fail(), result: { ...result, people: [], blocked: true } };
+    return blocked();
   }
 
   // Bookkeeping: a row in the audit log, and the record that lets the run be undone.
+  const title = stepTitle(procedure, step, lang);
   const entry: AuditEntry = {
     at: request.now ?? '',
     action: 'run',
-    step: stepWords(procedure, step, lang),
+    step: title ? `${title.procedure} — ${title.step}` : `${procedure} ${step}`,
     settings: settingsText(profile, request.overrides ?? {}, built.input.decisions ?? [], lang, nameOf),
     sheets: sheetsRead(parsed),
     fingerprint,
@@ -135,15 +138,9 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const logTaken = addBookkeeping(plan, snapshot, parsed.owned, entry, written.length ? nextRecord(readRecord(snapshot), partsOf(plan, written), snapshot) : undefined, lang);
   if (logTaken) {
     diagnostics.push(logTaken);
-    return { ...fail(), result: { ...result, people: [], blocked: true } };
+    return blocked();
   }
   return { procedure, step, parsed, result, diagnostics, plan, fingerprint, ok: true };
-}
-
-/** The procedure and step in the words of the text ("Xây dựng quy hoạch… — Bước 2: …"). */
-export function stepWords(procedure: ProcedureId, step: number, lang: Lang): string {
-  for (const p of procedureOutline(lang)) for (const s of p.steps) if (s.key === `${procedure}:${step}`) return `${p.procedure} — ${s.name}`;
-  return `${procedure} ${step}`;
 }
 
 /**

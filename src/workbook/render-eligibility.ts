@@ -1,4 +1,4 @@
-import { formatDate, formatPercent, formatRatio, messages, procedureOutline, type Lang } from '../i18n';
+import { formatDate, formatPercent, formatRatio, messages, stepTitle, type Lang } from '../i18n';
 import type { AgeFinding, ConsultFacts, PersonResult, RosterPerson, RuleProfile, StepResult, TitleSummary } from '../rules';
 import { a1 } from './address';
 import { eligibilityReasons } from './eligibility-reasons';
@@ -85,10 +85,9 @@ export function renderEligibility(
   };
 
   // The heading: what this is, the step in the words of the text, the term the age is counted on.
-  const outline = procedureOutline(lang).flatMap((p) => p.steps.map((s) => ({ ...s, procedure: p.procedure })));
-  const step = outline.find((s) => s.key === `${result.procedure}:${result.step}`);
+  const step = stepTitle(result.procedure, result.step, lang);
   full({ value: r.heading(gap), bold: true, size: 14, align: 'center' });
-  full({ value: step ? `${step.procedure} — ${step.name}` : null, italic: true, align: 'center' });
+  full({ value: step ? `${step.procedure} — ${step.step}` : null, italic: true, align: 'center' });
   let age: AgeFinding | undefined;
   for (const p of [result.people, onSite].flat()) if ((age = p.explanation.find(isAge))) break;
   if (age) {

@@ -1,4 +1,4 @@
-import { describeProfile, formatRatio, messages, procedureOutline, type Lang } from '../i18n';
+import { describeProfile, formatRatio, messages, stepTitle, type Lang } from '../i18n';
 import { findStep, leastMeeting, type ConferenceInput, type Finding, type IsoDate, type PersonResult, type RuleId, type RuleProfile, type StepResult, type ThresholdFinding, type TopFinding } from '../rules';
 import { a1 } from './address';
 import { cellLines, fontPx, layoutSheet, textPx } from './page-layout';
@@ -177,9 +177,8 @@ export function renderMinutes(
   }
   blankRow();
   line({ value: t.title, bold: true, size: 14, align: 'center' });
-  const outline = procedureOutline(lang).flatMap((p) => p.steps.map((s) => ({ ...s, procedure: p.procedure })));
-  const step = outline.find((s) => s.key === `${result.procedure}:${result.step}`);
-  if (step) line({ value: `${step.procedure}\n${step.name}`, bold: true, align: 'center' });
+  const step = stepTitle(result.procedure, result.step, lang);
+  if (step) line({ value: `${step.procedure}\n${step.step}`, bold: true, align: 'center' });
   // ANNOUNCE: counts of I.2 and II.1(1) go to the leadership only.
   if (!conference.announced) {
     line({ value: m.sheets.notAnnounced, bold: true, align: 'center' });

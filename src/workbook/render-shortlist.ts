@@ -1,4 +1,4 @@
-import { messages, procedureOutline, type Lang } from '../i18n';
+import { messages, stepTitle, type Lang } from '../i18n';
 import type { PersonResult, RosterPerson, StepResult, TieFinding, TopFinding } from '../rules';
 import { a1 } from './address';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
@@ -72,11 +72,10 @@ export function renderShortlist(result: StepResult, lang: Lang, people: Readonly
     return cell;
   };
   const centred = (value: string | number) => shared(value, 'center');
-  const outline = procedureOutline(lang).flatMap((p) => p.steps.map((s) => ({ ...s, procedure: p.procedure })));
-  const step = outline.find((s) => s.key === `${result.procedure}:${result.step}`);
+  const step = stepTitle(result.procedure, result.step, lang);
 
   rows.push(full({ value: conference.announced ? m.sheets.announced : m.sheets.notAnnounced, bold: true, size: 14, align: 'center' }));
-  rows.push(full({ value: step ? `${step.procedure} — ${step.name}` : '', italic: true, align: 'center', wrap: true }));
+  rows.push(full({ value: step ? `${step.procedure} — ${step.step}` : '', italic: true, align: 'center', wrap: true }));
   rows.push(full({ value: m.sheets.conference(conference), align: 'left' }));
   rows.push(full({ value: conference.announced ? null : m.sheets.notAnnouncedNote, italic: true, align: 'left' }));
   const labels = deciding ? [...m.sheets.columns, m.sheets.decisionColumn] : m.sheets.columns;
