@@ -63,17 +63,24 @@ function inferStep(procedure: ProcedureId, parsed: ParsedWorkbook): number {
   return 1;
 }
 
-export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): RunOutcome {
-  const { procedure, lang } = request;
+/** parse: the sheets the request names (else those found by content), and the step (else inferred from them). */
+export function parseFor(snapshot: WorkbookSnapshot, request: Omit<RunRequest, 'lang'>): { parsed: ParsedWorkbook; step: number } {
+  const { procedure } = request;
+  const kind = request.step === undefined ? undefined : findStep(procedure, request.step)?.kind;
   const parsed = parseWorkbook(snapshot, {
     rosterSheet: request.rosterSheet,
     votesSheet: request.votesSheet,
     candidatesSheet: request.candidatesSheet,
     conferenceKind: conferenceKind(procedure, request.step),
     // A vote step reads the roster only to match people: the standards columns are left unread.
-    rosterDetail: request.step !== undefined && findStep(procedure, request.step)?.kind !== 'eligibility' && findStep(procedure, request.step)?.kind !== 'gap' ? 'identity' : 'full',
+    rosterDetail: request.step !== undefined && kind !== 'eligibility' && kind !== 'gap' ? 'identity' : 'full',
   });
-  const step = request.step ?? inferStep(procedure, parsed);
+  return { parsed, step: request.step ?? inferStep(procedure, parsed) };
+}
+
+export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): RunOutcome {
+  const { procedure, lang } = request;
+  const { parsed, step } = parseFor(snapshot, request);
   const diagnostics = [...parsed.diagnostics];
   const fail = (): RunOutcome => ({ procedure, step, parsed, diagnostics, ok: false });
   if (!findStep(procedure, step)) {
