@@ -96,6 +96,11 @@ export interface WriteBlock {
   row: number;
   col: number;
   cells: PlanCell[][];
+  /**
+   * Columns beside a user's table first take the formats of this column of the table, row by row
+   * (its font and size above all), so they print like the table; the cells' own formats then apply.
+   */
+  formatsFrom?: number;
 }
 
 export interface WritePlan {

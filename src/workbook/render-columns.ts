@@ -134,7 +134,7 @@ function beside(snapshot: WorkbookSnapshot, parsed: ParsedWorkbook, table: Found
     }));
   }
   return {
-    block: { sheet, row: area.top, col: area.left, cells },
+    block: { sheet, row: area.top, col: area.left, cells, formatsFrom: table.lastCol },
     range: rangeA1(area),
     widths: columns.map((c, i) => ({ sheet, col: left + i, width: c.width })),
   };

@@ -18,7 +18,7 @@ test.each([
   ['next-term-2-staff.xlsx', {}, 2, 'KP HN cán bộ', 25, 20, true, 17],
   ['next-term-3-leadership.xlsx', {}, 3, 'KP lãnh đạo', 9, 8, true, 6],
   ['annual-local-1-review.xlsx', { procedure: 'annual-local' as const }, 1, undefined, undefined, undefined, undefined, undefined],
-])('%s: the step, the vote sheet and the conference numbers as read, with the quorum verdict', async (file, request, step, votes, convened, present, quorate, required) => {
+] as [string, Partial<RunRequest>, number, ...unknown[]][])('%s: the step, the vote sheet and the conference numbers as read, with the quorum verdict', async (file, request, step, votes, convened, present, quorate, required) => {
   const p = await preview(file, request);
   expect(p.step).toBe(step);
   if (votes) expect(p.votes).toBe(votes);

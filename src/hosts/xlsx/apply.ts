@@ -45,6 +45,7 @@ export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
     const worksheet = findSheet(workbook, block.sheet) ?? workbook.addWorksheet(block.sheet);
     const font = sheetFonts.get(worksheet.name.toLowerCase());
     block.cells.forEach((cells, i) => {
+      if (block.formatsFrom !== undefined) copyFormats(worksheet, block.row + i, block.formatsFrom, block.col, cells.length);
       cells.forEach((planCell, j) => writeCell(worksheet, block.row + i, block.col + j, planCell, font));
     });
   }
@@ -161,6 +162,16 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
 function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   // Excel sheet names are case-insensitive.
   return workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The formats of one cell of a row onto `count` cells from `col` (a copy each: ExcelJS shares style objects). */
+function copyFormats(worksheet: ExcelJS.Worksheet, row: number, from: number, col: number, count: number): void {
+  const source = worksheet.findRow(row)?.findCell(from)?.style;
+  if (!source) return;
+  for (let j = 0; j < count; j++) {
+    const cell = worksheet.getCell(row, col + j);
+    if (!isMergeSlave(cell)) cell.style = { ...source, ...(source.font ? { font: { ...source.font } } : {}) };
+  }
 }
 
 /** A merged cell other than the top-left one: its value belongs to the master. */
