@@ -125,12 +125,15 @@ export const en: Messages = {
     'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,
     'E-DECISION-UNSIGNED': (p) => `Title “${p.title}”: people are marked as chosen, but the head's name or the date of the decision (dd/mm/yyyy) is missing.`,
     'E-NOTHING-TO-UNDO': () => 'There is no run to undo (none yet, or the last one was already undone).',
+    'E-SETTINGS-DAMAGED': (p) =>
+      `The settings saved in the workbook are damaged (hidden sheet “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): not run. Run again with --save to replace them.`,
     'E-SHEET-NAME-TAKEN': (p) => `The workbook already has a sheet “${p.sheet}” of the user's: it is not overwritten. Rename that sheet.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” is not a date (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: gender “${p.value}” is unclear (Nam/Nữ).`,
     'W-BAD-MARK': (p) => `${p.name}: “${p.value}” is neither yes nor no.`,
     'W-COUNT-BLANK': (p) => `${p.name}: the vote count is blank; not counted.`,
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
+    'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
   },
   columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
@@ -165,6 +168,7 @@ export const en: Messages = {
     termStart: (d) => `term from ${d}`,
     decision: (title, by, on, chosen) => `head's decision (${title}): ${chosen} — ${by}, ${on}`,
     record: 'Record for undoing the last run — kept by Quy Hoạch, please do not edit.',
+    savedSettings: 'Settings saved for the next runs — kept by Quy Hoạch, please do not edit.',
   },
   cli: {
     usage: `Usage: quy-hoach run <workbook.xlsx> [options]
@@ -181,6 +185,8 @@ Options:
   --quota N             people per title (default from the profile)
   --term-start YYYY-MM-DD  first day of the planning term
   --profile FILE.json   a rule profile other than the default
+  --save                save this run's settings in the output workbook (hidden sheet QuyHoach_CaiDat);
+                        later runs use them for the options not given on the command line
   --out FILE.xlsx       output file (default: a new file beside the input)
   --in-place            write into the input file itself
   --json                print the result as JSON
@@ -196,6 +202,17 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     conference: (c) => `Conference: ${c.convened} convened, ${c.present} present — ${c.quorate ? 'valid' : 'not valid'}${c.announced ? '' : ' — NOT ANNOUNCED AT THE CONFERENCE'}`,
     counts: 'Results',
     badProfile: (file) => `The profile ${file} is not valid:`,
+    savedSettings: (list) => `Using the settings saved in the workbook: ${list}`,
+    saved: {
+      procedure: (id) => `procedure ${id}`,
+      step: (n) => `step ${n}`,
+      sheet: (kind, name) => `${({ roster: 'roster sheet', votes: 'vote-count sheet', candidates: 'external candidates sheet' } as const)[kind]} “${name}”`,
+      convened: (n) => `${n} convened`,
+      present: (n) => `${n} present`,
+      quota: (q) => `quota ${q}`,
+      termStart: (d) => `term from ${d}`,
+      profile: (name) => `rule profile “${name}”`,
+    },
   },
   minutes: {
     sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
@@ -270,6 +287,16 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
   },
   severity: { error: 'Error', warning: 'Warning' },
   at: (where, message) => `${where}: ${message}`,
+  excel: {
+    missing: 'This version of Excel lacks some features, so the run will leave out:',
+    capabilities: {
+      pageLayout: 'print layout (A4, margins, print area, repeated title rows, page breaks, header and footer) on the sheets it creates',
+      fonts: 'recognising legacy fonts (.VnTime, VNI) when reading names',
+      merges: 'reading merged cells',
+      notes: 'explanatory notes on the result cells',
+      hiddenSheets: 'hiding the sheet that keeps the undo record',
+    },
+  },
   profile: {
     heading: 'Rules in use',
     source: 'Source',
@@ -298,6 +325,41 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     inExcel: 'Connected to Excel.',
     loading: 'Loading…',
     procedures: 'Procedures and steps',
+    needsWorkbook: 'Open a workbook in Excel to run a procedure. Outside Excel, use the quy-hoach command on an .xlsx file.',
+    form: 'Run one step of a procedure',
+    procedure: 'Procedure',
+    step: 'Step',
+    sheets: 'Sheets to read',
+    sheetKinds: { roster: 'Staff roster', votes: 'Vote count', candidates: 'External candidates' },
+    automatic: '(find automatically)',
+    conference: 'Conference',
+    convened: 'Number convened',
+    present: 'Number present',
+    quorum: (c) =>
+      c.quorate
+        ? `Conference valid: ${c.present}/${c.convened} present, at least ${c.required} needed`
+        : `Conference not valid: ${c.present}/${c.convened} present, at least ${c.required} needed — results are not considered`,
+    quorumUnknown: 'Enter the number convened and the number present.',
+    quotas: 'Planning quota per title',
+    quotaLabel: (title, people) => `${title} (${people} ${people === 1 ? 'person' : 'people'})`,
+    run: 'Run',
+    working: 'Running…',
+    written: 'The results were written to the workbook.',
+    nothingWritten: 'The workbook has errors: nothing was written. Correct the cells below and run again.',
+    counts: 'Results',
+    diagnostics: 'Errors and warnings',
+    awaiting: 'Awaiting the head’s decision',
+    awaitingTitle: (title, seats) => `${title}: choose ${seats}`,
+    headName: 'Head’s full name',
+    headDate: 'Date of decision',
+    recordDecision: 'Record the decision and run again',
+    results: 'Result sheets',
+    showShortlist: 'Show the results list',
+    showMinutes: 'Show the vote-count minutes',
+    showReview: 'Show the review report',
+    undo: 'Undo the last run',
+    undone: 'The last run was undone.',
+    printHint: 'Select a result sheet and press Ctrl+P: it is laid out for A4.',
   },
 };
 

@@ -82,6 +82,8 @@ export interface Messages {
     decision: (title: string, by: string, on: string, chosen: string) => string;
     /** A1 of the hidden sheet that keeps what undo needs. */
     record: string;
+    /** A1 of the hidden sheet that keeps the settings saved for the next run (src/workbook/settings.ts). */
+    savedSettings: string;
   };
   cli: {
     usage: string;
@@ -93,6 +95,18 @@ export interface Messages {
     conference: (c: { convened: number; present: number; quorate: boolean; announced: boolean }) => string;
     counts: string;
     badProfile: (file: string) => string;
+    /** The settings saved in the workbook that this run uses, listed. */
+    savedSettings: (list: string) => string;
+    saved: {
+      procedure: (id: string) => string;
+      step: (n: number) => string;
+      sheet: (kind: 'roster' | 'votes' | 'candidates', name: string) => string;
+      convened: (n: number) => string;
+      present: (n: number) => string;
+      quota: (q: string) => string;
+      termStart: (date: string) => string;
+      profile: (name: string) => string;
+    };
   };
   /** The vote-count minutes ("biên bản kiểm phiếu"), one per conference run, laid out after Nghị định 30/2020. */
   minutes: {
@@ -171,6 +185,12 @@ export interface Messages {
   };
   severity: { error: string; warning: string };
   at: (where: string, message: string) => string;
+  /** The add-in in an Excel that lacks some of Office.js (src/hosts/excel/requirements.ts). */
+  excel: {
+    /** Heading before the list of what a run will leave out. */
+    missing: string;
+    capabilities: Record<'pageLayout' | 'fonts' | 'merges' | 'notes' | 'hiddenSheets', string>;
+  };
   profile: {
     heading: string;
     source: string;
@@ -195,5 +215,38 @@ export interface Messages {
     inExcel: string;
     loading: string;
     procedures: string;
+    /** The run form (src/taskpane/RunForm.tsx), top to bottom. */
+    needsWorkbook: string;
+    form: string;
+    procedure: string;
+    step: string;
+    sheets: string;
+    sheetKinds: { roster: string; votes: string; candidates: string };
+    automatic: string;
+    conference: string;
+    convened: string;
+    present: string;
+    quorum: (c: { present: number; convened: number; required: number; quorate: boolean }) => string;
+    quorumUnknown: string;
+    quotas: string;
+    quotaLabel: (title: string, people: number) => string;
+    run: string;
+    working: string;
+    written: string;
+    nothingWritten: string;
+    counts: string;
+    diagnostics: string;
+    awaiting: string;
+    awaitingTitle: (title: string, seats: number) => string;
+    headName: string;
+    headDate: string;
+    recordDecision: string;
+    results: string;
+    showShortlist: string;
+    showMinutes: string;
+    showReview: string;
+    undo: string;
+    undone: string;
+    printHint: string;
   };
 }

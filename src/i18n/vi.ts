@@ -125,12 +125,15 @@ export const vi: Messages = {
     'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,
     'E-DECISION-UNSIGNED': (p) => `Chức danh “${p.title}”: đã đánh dấu người được chọn nhưng thiếu họ tên người đứng đầu hoặc ngày quyết định (ngày/tháng/năm).`,
     'E-NOTHING-TO-UNDO': () => 'Không có lần chạy nào để hoàn tác (chưa chạy, hoặc lần chạy gần nhất đã được hoàn tác).',
+    'E-SETTINGS-DAMAGED': (p) =>
+      `Thiết lập đã lưu trong sổ tính bị hỏng (trang ẩn “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): không chạy. Chạy lại với --save để ghi thiết lập mới thay thế.`,
     'E-SHEET-NAME-TAKEN': (p) => `Sổ tính đã có trang “${p.sheet}” do người dùng tạo: không ghi đè. Hãy đổi tên trang đó.`,
     'W-BAD-DATE': (p) => `${p.name}: “${p.value}” không đọc được là ngày (dd/mm/yyyy).`,
     'W-BAD-GENDER': (p) => `${p.name}: giới tính “${p.value}” không rõ (Nam/Nữ).`,
     'W-BAD-MARK': (p) => `${p.name}: “${p.value}” không rõ là có hay không.`,
     'W-COUNT-BLANK': (p) => `${p.name}: ô số phiếu để trống, không xét.`,
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
+    'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
   },
   columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
@@ -165,6 +168,7 @@ export const vi: Messages = {
     termStart: (d) => `nhiệm kỳ từ ${d}`,
     decision: (title, by, on, chosen) => `người đứng đầu quyết định (${title}): ${chosen} — ${by}, ${on}`,
     record: 'Bản ghi để hoàn tác lần chạy gần nhất — do Quy Hoạch quản lý, xin đừng sửa.',
+    savedSettings: 'Thiết lập đã lưu cho các lần chạy sau — do Quy Hoạch quản lý, xin đừng sửa.',
   },
   cli: {
     usage: `Cách dùng: quy-hoach run <sổ-tính.xlsx> [tuỳ chọn]
@@ -181,6 +185,8 @@ Tuỳ chọn:
   --quota N             số lượng quy hoạch mỗi chức danh (mặc định theo bộ quy tắc)
   --term-start YYYY-MM-DD  ngày bắt đầu nhiệm kỳ quy hoạch
   --profile TỆP.json    bộ quy tắc khác bộ mặc định
+  --save                lưu thiết lập của lần chạy này vào tệp kết quả (trang ẩn QuyHoach_CaiDat);
+                        lần chạy sau dùng chúng cho các tuỳ chọn không ghi trên dòng lệnh
   --out TỆP.xlsx        tệp kết quả (mặc định: tệp mới cạnh tệp gốc)
   --in-place            ghi vào chính tệp gốc
   --json                in kết quả dạng JSON
@@ -196,6 +202,17 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     conference: (c) => `Hội nghị: triệu tập ${c.convened}, có mặt ${c.present} — ${c.quorate ? 'hợp lệ' : 'không hợp lệ'}${c.announced ? '' : ' — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ'}`,
     counts: 'Kết quả',
     badProfile: (file) => `Bộ quy tắc ${file} không hợp lệ:`,
+    savedSettings: (list) => `Dùng thiết lập đã lưu trong sổ tính: ${list}`,
+    saved: {
+      procedure: (id) => `quy trình ${id}`,
+      step: (n) => `bước ${n}`,
+      sheet: (kind, name) => `${({ roster: 'trang trích ngang', votes: 'trang kiểm phiếu', candidates: 'trang nguồn nơi khác' } as const)[kind]} “${name}”`,
+      convened: (n) => `triệu tập ${n}`,
+      present: (n) => `có mặt ${n}`,
+      quota: (q) => `số lượng ${q}`,
+      termStart: (d) => `nhiệm kỳ từ ${d}`,
+      profile: (name) => `bộ quy tắc “${name}”`,
+    },
   },
   minutes: {
     sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
@@ -271,6 +288,16 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
   },
   severity: { error: 'Lỗi', warning: 'Lưu ý' },
   at: (where, message) => `${where}: ${message}`,
+  excel: {
+    missing: 'Phiên bản Excel này chưa hỗ trợ đủ, nên lần chạy sẽ bỏ qua:',
+    capabilities: {
+      pageLayout: 'định dạng trang in (khổ A4, lề, vùng in, dòng tiêu đề lặp lại, ngắt trang, đầu trang và chân trang) trên các trang tính được tạo',
+      fonts: 'nhận biết phông chữ cũ (.VnTime, VNI) khi đọc họ tên',
+      merges: 'đọc các ô đã gộp',
+      notes: 'ghi chú giải thích trên các ô kết quả',
+      hiddenSheets: 'ẩn trang tính lưu thông tin hoàn tác',
+    },
+  },
   profile: {
     heading: 'Bộ quy tắc đang dùng',
     source: 'Căn cứ',
@@ -299,6 +326,41 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     inExcel: 'Đã kết nối với Excel.',
     loading: 'Đang tải…',
     procedures: 'Quy trình và các bước',
+    needsWorkbook: 'Cần mở một sổ tính trong Excel để chạy quy trình. Ngoài Excel, dùng lệnh quy-hoach trên tệp .xlsx.',
+    form: 'Chạy một bước của quy trình',
+    procedure: 'Quy trình',
+    step: 'Bước',
+    sheets: 'Các trang tính sẽ đọc',
+    sheetKinds: { roster: 'Danh sách trích ngang', votes: 'Kết quả kiểm phiếu', candidates: 'Nguồn từ nơi khác' },
+    automatic: '(tự tìm)',
+    conference: 'Hội nghị',
+    convened: 'Số người được triệu tập',
+    present: 'Số người có mặt',
+    quorum: (c) =>
+      c.quorate
+        ? `Hội nghị hợp lệ: ${c.present}/${c.convened} có mặt, cần ít nhất ${c.required}`
+        : `Hội nghị không hợp lệ: ${c.present}/${c.convened} có mặt, cần ít nhất ${c.required} — không xét kết quả`,
+    quorumUnknown: 'Nhập số người được triệu tập và số người có mặt.',
+    quotas: 'Số lượng quy hoạch mỗi chức danh',
+    quotaLabel: (title, people) => `${title} (${people} người)`,
+    run: 'Chạy',
+    working: 'Đang chạy…',
+    written: 'Đã ghi kết quả vào sổ tính.',
+    nothingWritten: 'Sổ tính có lỗi: chưa ghi gì. Sửa các ô dưới đây rồi chạy lại.',
+    counts: 'Kết quả',
+    diagnostics: 'Lỗi và lưu ý',
+    awaiting: 'Chờ người đứng đầu quyết định',
+    awaitingTitle: (title, seats) => `${title}: chọn ${seats} người`,
+    headName: 'Họ tên người đứng đầu',
+    headDate: 'Ngày quyết định',
+    recordDecision: 'Ghi quyết định và chạy lại',
+    results: 'Các trang kết quả',
+    showShortlist: 'Xem danh sách kết quả',
+    showMinutes: 'Xem biên bản kiểm phiếu',
+    showReview: 'Xem báo cáo rà soát',
+    undo: 'Hoàn tác lần chạy gần nhất',
+    undone: 'Đã hoàn tác lần chạy gần nhất.',
+    printHint: 'Chọn trang kết quả rồi nhấn Ctrl+P: trang đã dàn sẵn khổ A4.',
   },
 };
 

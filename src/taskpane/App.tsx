@@ -1,8 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Body1, Caption1, Card, MessageBar, MessageBarBody, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { messages, procedureOutline, type Lang } from '../i18n';
 import { DEFAULT_PROFILE } from '../rules';
+import type { WorkbookSession } from '../hosts/session';
 import type { HostInfo } from './office-context';
 import { ProfilePanel } from './ProfilePanel';
+
+/** The run form and what it needs come in a second script: the pane's first one stays small. */
+const RunForm = lazy(() => import(/* webpackChunkName: "run-form" */ './RunForm').then((m) => ({ default: m.RunForm })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -10,7 +15,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
-export function App({ lang, host }: { lang: Lang; host: HostInfo }) {
+/** The pane: the run form (disabled without a workbook session), then the rules in use and the procedures. */
+export function App({ lang, host, session }: { lang: Lang; host: HostInfo; session?: WorkbookSession }) {
   const styles = useStyles();
   const m = messages(lang);
   return (
@@ -22,6 +28,9 @@ export function App({ lang, host }: { lang: Lang; host: HostInfo }) {
       <MessageBar intent={host.inExcel ? 'success' : 'info'}>
         <MessageBarBody>{host.inExcel ? m.taskpane.inExcel : m.taskpane.notInExcel}</MessageBarBody>
       </MessageBar>
+      <Suspense fallback={<Body1>{m.taskpane.loading}</Body1>}>
+        <RunForm session={session} lang={lang} />
+      </Suspense>
       <ProfilePanel profile={DEFAULT_PROFILE} lang={lang} />
       <Card aria-labelledby="procedures-heading">
         <Subtitle2 as="h2" id="procedures-heading">

@@ -17,11 +17,13 @@ export const WORKBOOK_CODES = {
   'E-SHEET-NAME-TAKEN': { severity: 'error', rule: 'INPUT' },
   'E-DECISION-UNSIGNED': { severity: 'error', rule: 'TIE' },
   'E-NOTHING-TO-UNDO': { severity: 'error', rule: 'INPUT' },
+  'E-SETTINGS-DAMAGED': { severity: 'error', rule: 'INPUT' },
   'W-BAD-DATE': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-GENDER': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-MARK': { severity: 'warning', rule: 'INPUT' },
   'W-COUNT-BLANK': { severity: 'warning', rule: 'INPUT' },
   'W-NO-ROSTER': { severity: 'warning', rule: 'INPUT' },
+  'W-SETTINGS-REPLACED': { severity: 'warning', rule: 'INPUT' },
 } as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
 
 export type WorkbookCode = keyof typeof WORKBOOK_CODES;

@@ -14,6 +14,7 @@ import { renderEligibility } from './render-eligibility';
 import { inPlanningResults } from './in-planning';
 import { renderShortlist } from './render-shortlist';
 import { renderMinutes } from './render-minutes';
+import { mergeSettings, readSettings, settingsOf, settingsSheet } from './settings';
 import { fixedScale, layoutSheet } from './page-layout';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -34,6 +35,8 @@ export interface RunRequest {
   lang: Lang;
   /** Local date and time of the run, 'YYYY-MM-DDTHH:MM', for the audit log (the host's clock). */
   now?: string;
+  /** Also keep this run's settings in the workbook (src/workbook/settings.ts) for the next run, over those kept. */
+  saveSettings?: boolean;
 }
 
 export interface RunOutcome {
@@ -145,6 +148,12 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const logTaken = addBookkeeping(plan, snapshot, parsed.owned, entry, written.length ? nextRecord(readRecord(snapshot), partsOf(plan, written), snapshot) : undefined, lang);
   if (logTaken) {
     diagnostics.push(logTaken);
+    return blocked();
+  }
+  // The settings saved for the next run: like the log, not a part the run wrote (undo keeps them).
+  const saveTaken = request.saveSettings && addSheets(plan, [settingsSheet(mergeSettings(readSettings(snapshot).settings, settingsOf(request, step)), lang)], snapshot, parsed.owned);
+  if (saveTaken) {
+    diagnostics.push(saveTaken);
     return blocked();
   }
   return { procedure, step, parsed, result, diagnostics, plan, fingerprint, ok: true };

@@ -1,0 +1,26 @@
+import type { WritePlan } from '../workbook/plan';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+
+/**
+ * What the task pane (and the browser page) talks to, whatever holds the workbook: Excel through
+ * Office.js, or an .xlsx file in memory (src/hosts/xlsx/session.ts). The pane reads a snapshot,
+ * runs the pipeline itself, and hands the plan back to be applied; it never sees the host.
+ */
+export interface WorkbookSession {
+  /** The workbook's values as plain data (src/workbook/snapshot.ts). */
+  read(): Promise<WorkbookSnapshot>;
+  /** Writes a run's (or an undo's) plan into the workbook. */
+  apply(plan: WritePlan): Promise<void>;
+  /** Shows a sheet to the user, with a cell selected ('A1', 'E9') when given. */
+  select(sheet: string, cell?: string): Promise<void>;
+  /** The host's local date and time, 'YYYY-MM-DDTHH:MM', for the audit log. */
+  now(): string;
+  /** What this host cannot do (an older Excel: no page layout, no notes…), in the user's language. */
+  readonly limits?: readonly string[];
+}
+
+/** A Date as local 'YYYY-MM-DDTHH:MM' (the clock belongs to the host, never to the rules). */
+export function localNow(date: Date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}`;
+}

@@ -1,0 +1,494 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Checkbox,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { describeDiagnostic, messages, type Lang } from '../i18n';
+import type { Diagnostic, HeadDecision, Outcome, PersonResult, ProcedureId } from '../rules';
+import type { WorkbookSession } from '../hosts/session';
+import type { Overrides } from '../workbook/inputs';
+import type { RunOutcome, RunRequest } from '../workbook/pipeline';
+import type { WorkbookSnapshot } from '../workbook/snapshot';
+
+/** The pipeline, fetched on first use so that the pane's first script stays small (./engine.ts). */
+type Engine = typeof import('./engine');
+let engineLoad: Promise<Engine> | undefined;
+const loadEngine = () => (engineLoad ??= import(/* webpackChunkName: "engine" */ './engine'));
+
+/**
+ * The task pane's one screen, top to bottom: the procedure and step in the words of the text, the
+ * sheets to read, the conference numbers with the quorum verdict live, the quota per title, Run;
+ * then the counts by outcome, the errors and warnings (each a link to its cell), the head's
+ * decision on a tie, the result sheets, undo and how to print. Reads and writes only through the
+ * session; a run with an error writes nothing (src/workbook/pipeline.ts).
+ */
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  grow: { flexGrow: 1, flexBasis: '120px', minWidth: 0 },
+  // A long procedure name must not push the list past the pane's edge.
+  fill: { width: '100%', minWidth: 0 },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: 0, listStyleType: 'none' },
+  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  verdictOk: { color: tokens.colorPaletteGreenForeground1 },
+  verdictBad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
+type SheetKind = 'roster' | 'votes' | 'candidates';
+type Notice = { intent: 'success' | 'error' | 'info'; text: string };
+
+/** A count typed in: a whole number ≥ 0, else nothing (the sheet's number stands). */
+function whole(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** How many people got each outcome, in the order first met. */
+function countsOf(people: readonly PersonResult[]): [Outcome, number][] {
+  const counts = new Map<Outcome, number>();
+  for (const p of people) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
+  return [...counts];
+}
+
+export function RunForm({ session, lang }: { session?: WorkbookSession; lang: Lang }) {
+  const styles = useStyles();
+  const m = messages(lang);
+  const t = m.taskpane;
+  const [engine, setEngine] = useState<Engine>();
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
+  const [procedure, setProcedure] = useState<ProcedureId>('next-term');
+  const [step, setStep] = useState<number>();
+  const [sheets, setSheets] = useState<Partial<Record<SheetKind, string>>>({});
+  const [numbers, setNumbers] = useState<{ convened?: string; present?: string }>({});
+  const [quotas, setQuotas] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<RunOutcome>();
+  const [undoDiagnostics, setUndoDiagnostics] = useState<Diagnostic[]>([]);
+  const [notice, setNotice] = useState<Notice>();
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [head, setHead] = useState({ by: '', on: '' });
+
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    Promise.all([loadEngine(), session.read()]).then(
+      ([e, s]) => {
+        if (!live) return;
+        setEngine(e);
+        setSnapshot(s);
+      },
+      (e: unknown) => live && setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+
+  const base = useMemo<RunRequest>(
+    () => ({ procedure, step, rosterSheet: sheets.roster, votesSheet: sheets.votes, candidatesSheet: sheets.candidates, lang }),
+    [procedure, step, sheets, lang],
+  );
+  const basePreview = useMemo(() => (engine && snapshot ? engine.previewRun(snapshot, base) : undefined), [engine, snapshot, base]);
+  // Only what the user changed from the workbook's own numbers is an override (and is logged as typed in).
+  const overrides = useMemo<Overrides>(() => {
+    const o: Overrides = {};
+    const read = basePreview?.conference;
+    const convened = whole(numbers.convened);
+    const present = whole(numbers.present);
+    if (convened !== undefined && convened !== read?.convened) o.convened = convened;
+    if (present !== undefined && present !== read?.present) o.present = present;
+    const quota: Record<string, number> = {};
+    for (const q of basePreview?.titles ?? []) {
+      const n = whole(quotas[q.title]);
+      if (n !== undefined && n > 0 && n !== q.quota) quota[q.title] = n;
+    }
+    if (Object.keys(quota).length) o.quota = quota;
+    return o;
+  }, [basePreview, numbers, quotas]);
+  const preview = useMemo(
+    () => (engine && snapshot && Object.keys(overrides).length ? engine.previewRun(snapshot, { ...base, overrides }) : basePreview),
+    [engine, snapshot, base, overrides, basePreview],
+  );
+
+  const disabled = !session || !engine || !snapshot || busy;
+  /** A change to the form: the last run's results no longer answer it. */
+  const edited = () => {
+    setOutcome(undefined);
+    setUndoDiagnostics([]);
+    setNotice(undefined);
+  };
+
+  async function act(work: (session: WorkbookSession, engine: Engine) => Promise<void>) {
+    if (!session || !engine) return;
+    setBusy(true);
+    try {
+      await work(session, engine);
+      setSnapshot(await session.read());
+    } catch (e) {
+      setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const run = (decisions?: HeadDecision[]) =>
+    act(async (session, engine) => {
+      const snap = await session.read();
+      const result = engine.runPipeline(snap, { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now() });
+      if (result.ok && result.plan) await session.apply(result.plan);
+      setOutcome(result);
+      setUndoDiagnostics([]);
+      setChosen(new Set());
+      // The date of the head's decision: today unless already given.
+      setHead((h) => ({ ...h, on: h.on || session.now().slice(0, 10) }));
+      setNotice(result.ok ? { intent: 'success', text: t.written } : { intent: 'error', text: t.nothingWritten });
+    });
+
+  const undo = () =>
+    act(async (session, engine) => {
+      const planned = engine.planUndo(await session.read(), { lang, now: session.now() });
+      if (planned.ok && planned.plan) await session.apply(planned.plan);
+      setOutcome(undefined);
+      setUndoDiagnostics(planned.diagnostics.filter((d) => d.at?.sheet));
+      setNotice(planned.ok ? { intent: 'success', text: t.undone } : { intent: 'error', text: planned.diagnostics.map((d) => describeDiagnostic(d, lang)).join(' ') });
+    });
+
+  // The people a tie left to the head, by title, with how many places the head fills.
+  const awaiting = useMemo(() => {
+    const groups = new Map<string, { seats: number; people: PersonResult[] }>();
+    for (const p of outcome?.result?.people ?? []) {
+      if (p.outcome !== 'awaiting-head') continue;
+      const title = p.title ?? '';
+      const tie = p.explanation.find((f) => f.rule === 'TIE');
+      const group = groups.get(title) ?? { seats: tie && 'seats' in tie ? tie.seats : 1, people: [] };
+      group.people.push(p);
+      groups.set(title, group);
+    }
+    return [...groups];
+  }, [outcome]);
+  const decide = () => {
+    const decisions: HeadDecision[] = awaiting
+      .map(([title, g]) => ({ title, chosen: g.people.filter((p) => chosen.has(p.id)).map((p) => p.id), by: head.by.trim(), on: head.on }))
+      .filter((d) => d.chosen.length);
+    void run(decisions);
+  };
+  const canDecide = chosen.size > 0 && head.by.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(head.on);
+
+  const diagnostics = outcome?.diagnostics ?? (undoDiagnostics.length ? undoDiagnostics : (preview?.diagnostics ?? []).filter((d) => d.severity === 'error'));
+  const shown = preview ?? basePreview;
+  const resultSheets = shown
+    ? [
+        { name: m.sheets.shortlist(shown.procedure, shown.step), label: t.showShortlist },
+        { name: m.minutes.sheet(shown.procedure, shown.step), label: t.showMinutes },
+        { name: m.report.sheet(shown.procedure, shown.step), label: t.showReview },
+      ].filter((s) => snapshot?.sheets.some((x) => x.name.toLowerCase() === s.name.toLowerCase()))
+    : [];
+  const sheetKinds: SheetKind[] = procedure === 'annual-external' || shown?.candidates ? ['roster', 'votes', 'candidates'] : ['roster', 'votes'];
+  const verdict = shown?.conference?.verdict;
+
+  return (
+    <Card aria-labelledby="run-heading">
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <Subtitle2 as="h2" id="run-heading">
+          {t.form}
+        </Subtitle2>
+        {!session && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t.needsWorkbook}</MessageBarBody>
+          </MessageBar>
+        )}
+        {session?.limits?.length ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{session.limits.join(' ')}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        {session && (!snapshot || !engine) && !notice && <Body1>{t.loading}</Body1>}
+
+        <div className={styles.group}>
+          <Field label={t.procedure}>
+            <Select
+              className={styles.fill}
+              value={procedure}
+              disabled={disabled}
+              onChange={(_, d) => {
+                setProcedure(d.value as ProcedureId);
+                setStep(undefined);
+                setNumbers({});
+                setQuotas({});
+                edited();
+              }}
+            >
+              {PROCEDURES.map((p) => (
+                <option key={p} value={p}>
+                  {m.procedures[p]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={t.step}>
+            <Select
+              className={styles.fill}
+              value={shown ? String(shown.step) : ''}
+              disabled={disabled}
+              onChange={(_, d) => {
+                setStep(Number(d.value));
+                setNumbers({});
+                setQuotas({});
+                edited();
+              }}
+            >
+              {(shown?.steps ?? []).map((s) => (
+                <option key={s.step} value={String(s.step)}>
+                  {s.title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        {shown?.title && (
+          <Body1 as="p" data-testid="step-title" aria-live="polite">
+            <strong>
+              {shown.title.procedure} — {shown.title.step}
+            </strong>
+          </Body1>
+        )}
+
+        <fieldset className={styles.group}>
+          <legend>
+            <Body1>
+              <strong>{t.sheets}</strong>
+            </Body1>
+          </legend>
+          {sheetKinds.map((kind) => (
+            <Field key={kind} label={t.sheetKinds[kind]}>
+              <Select
+                className={styles.fill}
+                data-testid={`sheet-${kind}`}
+                value={sheets[kind] ?? shown?.[kind] ?? ''}
+                disabled={disabled}
+                onChange={(_, d) => {
+                  setSheets({ ...sheets, [kind]: d.value || undefined });
+                  edited();
+                }}
+              >
+                <option value="">{t.automatic}</option>
+                {(shown?.sheets ?? []).map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </fieldset>
+
+        {shown?.conference && (
+          <fieldset className={styles.group}>
+            <legend>
+              <Body1>
+                <strong>{t.conference}</strong>
+              </Body1>
+            </legend>
+            <div className={styles.row}>
+              {(['convened', 'present'] as const).map((k) => (
+                <Field key={k} label={t[k]} className={styles.grow}>
+                  <Input
+                    data-testid={`conference-${k}`}
+                    type="number"
+                    min={0}
+                    step={1}
+                    disabled={disabled}
+                    value={numbers[k] ?? (basePreview?.conference?.[k] === undefined ? '' : String(basePreview.conference[k]))}
+                    onChange={(_, d) => {
+                      setNumbers({ ...numbers, [k]: d.value });
+                      edited();
+                    }}
+                  />
+                </Field>
+              ))}
+            </div>
+            <Body1 as="p" role="status" data-testid="quorum" className={verdict ? (verdict.quorate ? styles.verdictOk : styles.verdictBad) : undefined}>
+              {verdict ? t.quorum(verdict) : t.quorumUnknown}
+            </Body1>
+          </fieldset>
+        )}
+
+        {basePreview && basePreview.titles.length > 0 && (
+          <fieldset className={styles.group}>
+            <legend>
+              <Body1>
+                <strong>{t.quotas}</strong>
+              </Body1>
+            </legend>
+            <div className={styles.row}>
+              {basePreview.titles.map((q) => (
+                <Field key={q.title} label={t.quotaLabel(q.title, q.people)} className={styles.grow}>
+                  <Input
+                    type="number"
+                    min={1}
+                    step={1}
+                    disabled={disabled}
+                    value={quotas[q.title] ?? String(q.quota)}
+                    onChange={(_, d) => {
+                      setQuotas({ ...quotas, [q.title]: d.value });
+                      edited();
+                    }}
+                  />
+                </Field>
+              ))}
+            </div>
+          </fieldset>
+        )}
+
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit" disabled={disabled}>
+            {busy ? t.working : t.run}
+          </Button>
+        </div>
+      </form>
+
+      {notice && (
+        <MessageBar intent={notice.intent} data-testid="notice">
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {outcome?.ok && outcome.result && (
+        <section aria-labelledby="counts-heading">
+          <Subtitle2 as="h3" id="counts-heading">
+            {t.counts}
+          </Subtitle2>
+          <ul className={styles.list} data-testid="counts">
+            {countsOf(outcome.result.people).map(([o, n]) => (
+              <li key={o}>
+                <Body1>
+                  {m.outcomes[o]} <strong>{n}</strong>
+                </Body1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {diagnostics.length > 0 && (
+        <section aria-labelledby="diagnostics-heading">
+          <Subtitle2 as="h3" id="diagnostics-heading">
+            {t.diagnostics}
+          </Subtitle2>
+          <ul className={styles.list} data-testid="diagnostics">
+            {diagnostics.map((d, i) => {
+              const text = describeDiagnostic(d, lang);
+              const sheet = d.at?.sheet;
+              return (
+                <li key={i} className={styles.item}>
+                  <Badge appearance="tint" color={d.severity === 'error' ? 'danger' : 'warning'}>
+                    {m.severity[d.severity]}
+                  </Badge>
+                  {sheet && session ? (
+                    <Link as="button" type="button" onClick={() => void session.select(sheet, d.at?.cell)}>
+                      {text}
+                    </Link>
+                  ) : (
+                    <Body1>{text}</Body1>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+
+      {awaiting.length > 0 && (
+        <form
+          aria-labelledby="awaiting-heading"
+          className={styles.group}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (canDecide) decide();
+          }}
+        >
+          <Subtitle2 as="h3" id="awaiting-heading">
+            {t.awaiting}
+          </Subtitle2>
+          {awaiting.map(([title, g]) => (
+            <fieldset key={title} className={styles.group}>
+              <legend>
+                <Body1>{t.awaitingTitle(title, g.seats)}</Body1>
+              </legend>
+              {g.people.map((p) => (
+                <Checkbox
+                  key={p.id}
+                  label={p.agree === undefined ? p.name : `${p.name} (${p.agree})`}
+                  checked={chosen.has(p.id)}
+                  disabled={busy}
+                  onChange={(_, d) => {
+                    const next = new Set(chosen);
+                    if (d.checked) next.add(p.id);
+                    else next.delete(p.id);
+                    setChosen(next);
+                  }}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <div className={styles.row}>
+            <Field label={t.headName} className={styles.grow}>
+              <Input data-testid="head-name" value={head.by} disabled={busy} onChange={(_, d) => setHead({ ...head, by: d.value })} />
+            </Field>
+            <Field label={t.headDate} className={styles.grow}>
+              <Input data-testid="head-date" type="date" value={head.on} disabled={busy} onChange={(_, d) => setHead({ ...head, on: d.value })} />
+            </Field>
+          </div>
+          <div className={styles.actions}>
+            <Button appearance="primary" type="submit" disabled={busy || !canDecide}>
+              {t.recordDecision}
+            </Button>
+          </div>
+        </form>
+      )}
+
+      {session && snapshot && (
+        <section aria-labelledby="results-heading" className={styles.group}>
+          <Subtitle2 as="h3" id="results-heading">
+            {t.results}
+          </Subtitle2>
+          <div className={styles.actions}>
+            {resultSheets.map((s) => (
+              <Button key={s.name} disabled={busy} onClick={() => void session.select(s.name, 'A1')}>
+                {s.label}
+              </Button>
+            ))}
+            <Button disabled={busy || !engine} onClick={() => void undo()}>
+              {t.undo}
+            </Button>
+          </div>
+          <Caption1 as="p">{t.printHint}</Caption1>
+        </section>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,213 @@
+import { messages, type Lang } from '../i18n';
+import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type IsoDate, type ProcedureId, type RuleProfile } from '../rules';
+import { workbookDiagnostic } from './codes';
+import { canonicalJson } from './fingerprint';
+import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
+import type { WorkbookSnapshot } from './snapshot';
+import { cellText } from './text';
+
+/**
+ * The settings chosen for a run, kept in the workbook itself so that reopening the file, the
+ * command-line tool and the task pane use the same choices. A hidden sheet (not document settings
+ * or custom XML parts, which misbehave on Excel for Mac and the web) that ExcelJS reads as plain
+ * values: a line for the curious in A1, then the JSON in column A in pieces, each starting with
+ * '~' (as the undo record, src/workbook/undo-record.ts). The sheet is very hidden and protected.
+ *
+ * Conference numbers are kept per procedure and step ('next-term:2'): a staff conference and a
+ * leadership conference have different numbers. A custom rule profile is kept whole (as JSON),
+ * checked by loadProfile when read.
+ */
+
+export const SETTINGS_SHEET = 'QuyHoach_CaiDat';
+export const SETTINGS_NAME = `${OWNED_SHEET_PREFIX}CaiDat`;
+const VERSION = 1;
+/** Below the 32,767 characters an Excel cell holds. */
+const CHUNK = 30_000;
+/** Each piece starts with this, so none starts with '=' (a formula to Excel). */
+const PIECE = '~';
+
+const PROCEDURES: readonly ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
+
+/** Numbers typed in for one conference (they replace what the vote-count sheet says). */
+export interface ConferenceNumbers {
+  convened?: number;
+  present?: number;
+}
+
+export interface RunSettings {
+  procedure?: ProcedureId;
+  step?: number;
+  rosterSheet?: string;
+  votesSheet?: string;
+  candidatesSheet?: string;
+  /** Numbers typed in, by conference: key `${procedure}:${step}` (conferenceKey). */
+  conferences?: Record<string, ConferenceNumbers>;
+  /** One quota for every title, or per title. */
+  quota?: number | Record<string, number>;
+  termStart?: IsoDate;
+  /** A rule profile other than the default. */
+  profile?: RuleProfile;
+}
+
+export const conferenceKey = (procedure: ProcedureId, step: number): string => `${procedure}:${step}`;
+
+/** Where the settings are, for a diagnostic: the sheet, and the cell holding the given offset of the JSON. */
+function at(pieces: readonly number[], offset: number): { sheet: string; cell: string } {
+  let row = 2;
+  let start = 0;
+  for (const length of pieces) {
+    if (offset < start + length) break;
+    start += length;
+    row++;
+  }
+  return { sheet: SETTINGS_SHEET, cell: `A${Math.min(row, pieces.length + 1)}` };
+}
+
+const whole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const text = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/** What is wrong with one field of the settings, or undefined when it is fine. */
+function check(key: string, v: unknown): string | undefined {
+  switch (key) {
+    case 'v':
+      return v === VERSION ? undefined : `${VERSION}`;
+    case 'procedure':
+      return PROCEDURES.includes(v as ProcedureId) ? undefined : PROCEDURES.join(' | ');
+    case 'step':
+      return whole(v) && v > 0 ? undefined : 'N > 0';
+    case 'rosterSheet':
+    case 'votesSheet':
+    case 'candidatesSheet':
+      return text(v) ? undefined : '"…"';
+    case 'termStart':
+      return isIsoDate(v) ? undefined : 'YYYY-MM-DD';
+    case 'quota':
+      return whole(v) || (isRecord(v) && Object.values(v).every(whole)) ? undefined : 'N | { "…": N }';
+    case 'conferences':
+      return isRecord(v) && Object.entries(v).every(([k, c]) => /^[a-z-]+:\d+$/.test(k) && isRecord(c) && Object.entries(c).every(([f, n]) => (f === 'convened' || f === 'present') && whole(n)))
+        ? undefined
+        : '{ "next-term:2": { "convened": N, "present": N } }';
+    case 'profile':
+      return undefined;
+    default:
+      return '—';
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The settings an earlier run saved, if any. Damaged settings (edited by hand, cut short) give
+ * E-SETTINGS-DAMAGED naming the sheet and cell, and no settings.
+ */
+export function readSettings(snapshot: WorkbookSnapshot): { settings?: RunSettings; diagnostics: Diagnostic[] } {
+  const name = snapshot.names.find((n) => n.name === SETTINGS_NAME);
+  const sheet = name && snapshot.sheets.find((s) => s.name.toLowerCase() === name.sheet.toLowerCase());
+  if (!sheet) return { diagnostics: [] };
+  const cells = sheet.values.slice(1).map((row) => cellText(row?.[0] ?? null));
+  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  const damaged = (where: { sheet: string; cell: string }, problem: string) => ({
+    diagnostics: [workbookDiagnostic('E-SETTINGS-DAMAGED', { sheet: SETTINGS_SHEET, problem }, where)],
+  });
+  if (!cells.length) return damaged({ sheet: SETTINGS_SHEET, cell: 'A2' }, '');
+  const bad = cells.findIndex((c) => !c.startsWith(PIECE));
+  if (bad >= 0) return damaged({ sheet: SETTINGS_SHEET, cell: `A${bad + 2}` }, cells[bad].slice(0, 20));
+  const pieces = cells.map((c) => c.slice(PIECE.length));
+  const json = pieces.join('');
+  const lengths = pieces.map((p) => p.length);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    const position = /position (\d+)/.exec((e as Error).message);
+    return damaged(at(lengths, position ? Number(position[1]) : json.length - 1), 'JSON');
+  }
+  if (!isRecord(value)) return damaged(at(lengths, 0), 'JSON');
+  for (const [key, v] of Object.entries(value)) {
+    const expected = check(key, v);
+    if (expected !== undefined) return damaged(at(lengths, Math.max(0, json.indexOf(JSON.stringify(key)))), `${key}: ${expected}`);
+  }
+  if (value.v !== VERSION) return damaged(at(lengths, 0), `v: ${VERSION}`);
+  const { profile, ...rest } = value;
+  delete rest.v;
+  const settings = rest as RunSettings;
+  if (profile !== undefined) {
+    const loaded = loadProfile(profile);
+    if (!loaded.ok) {
+      const issue = loaded.issues[0];
+      return damaged(at(lengths, Math.max(0, json.indexOf('"profile"'))), `profile${issue.path ? `.${issue.path}` : ''}: ${issue.expected}`);
+    }
+    settings.profile = loaded.profile;
+  }
+  return { settings, diagnostics: [] };
+}
+
+/**
+ * Saved settings under the ones given now: a setting given wins, field by field; conference
+ * numbers are merged per conference and per number.
+ */
+export function mergeSettings(saved: RunSettings | undefined, explicit: RunSettings): RunSettings {
+  const out: RunSettings = { ...(saved ?? {}) };
+  for (const [k, v] of Object.entries(explicit) as [keyof RunSettings, unknown][]) if (v !== undefined && k !== 'conferences') (out as Record<string, unknown>)[k] = v;
+  const conferences: Record<string, ConferenceNumbers> = { ...(saved?.conferences ?? {}) };
+  for (const [k, c] of Object.entries(explicit.conferences ?? {})) {
+    const merged = { ...(conferences[k] ?? {}) };
+    if (c.convened !== undefined) merged.convened = c.convened;
+    if (c.present !== undefined) merged.present = c.present;
+    conferences[k] = merged;
+  }
+  for (const k of Object.keys(conferences)) if (conferences[k].convened === undefined && conferences[k].present === undefined) delete conferences[k];
+  if (Object.keys(conferences).length) out.conferences = conferences;
+  else delete out.conferences;
+  return out;
+}
+
+/** The settings as a hidden, protected sheet: a line for the curious in A1, then the JSON in pieces. */
+export function settingsSheet(settings: RunSettings, lang: Lang): CreatedSheet {
+  // Keys in order, so equal settings give an equal sheet (a second run with --save changes nothing).
+  const json = canonicalJson({ ...settings, v: VERSION });
+  const rows: PlanCell[][] = [[{ value: messages(lang).audit.savedSettings }]];
+  for (let i = 0; i < json.length; ) {
+    // Never split a surrogate pair.
+    let end = Math.min(i + CHUNK, json.length);
+    if (end < json.length && /[\uD800-\uDBFF]/.test(json[end - 1])) end--;
+    rows.push([{ value: PIECE + json.slice(i, end) }]);
+    i = end;
+  }
+  return {
+    sheet: {
+      name: SETTINGS_SHEET,
+      widths: [100],
+      merges: [],
+      font: { name: 'Times New Roman', size: 11 },
+      page: { orientation: 'portrait', margins: { top: 20, bottom: 20, left: 30, right: 15 }, printArea: `A1:A${rows.length}`, footer: '' },
+      protect: true,
+      hidden: true,
+    },
+    block: { sheet: SETTINGS_SHEET, row: 1, col: 1, cells: rows },
+    name: { name: SETTINGS_NAME, sheet: SETTINGS_SHEET, range: 'A1' },
+  };
+}
+
+/** The settings a run request carries (its step as run), as they are saved: the default profile is not kept. */
+export function settingsOf(
+  request: { procedure: ProcedureId; rosterSheet?: string; votesSheet?: string; candidatesSheet?: string; profile?: RuleProfile; overrides?: { convened?: number; present?: number; quota?: number | Record<string, number>; termStart?: IsoDate } },
+  step: number,
+): RunSettings {
+  const o = request.overrides ?? {};
+  const numbers: ConferenceNumbers = { ...(o.convened !== undefined ? { convened: o.convened } : {}), ...(o.present !== undefined ? { present: o.present } : {}) };
+  const custom = request.profile && canonicalJson(request.profile) !== canonicalJson(DEFAULT_PROFILE);
+  return {
+    procedure: request.procedure,
+    step,
+    ...(request.rosterSheet ? { rosterSheet: request.rosterSheet } : {}),
+    ...(request.votesSheet ? { votesSheet: request.votesSheet } : {}),
+    ...(request.candidatesSheet ? { candidatesSheet: request.candidatesSheet } : {}),
+    ...(Object.keys(numbers).length ? { conferences: { [conferenceKey(request.procedure, step)]: numbers } } : {}),
+    ...(o.quota !== undefined ? { quota: o.quota } : {}),
+    ...(o.termStart ? { termStart: o.termStart } : {}),
+    ...(custom ? { profile: request.profile } : {}),
+  };
+}
