@@ -54,3 +54,25 @@ export function rangeA1(r: RangePos): string {
   const to = a1(r.bottom, r.right);
   return from === to ? from : `${from}:${to}`;
 }
+
+/** A range as Excel writes it in a defined name: '$A$1:$B$2' (a single cell '$A$1'). */
+export function absoluteA1(r: RangePos): string {
+  const from = `$${columnLetters(r.left)}$${r.top}`;
+  const to = `$${columnLetters(r.right)}$${r.bottom}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** A sheet name quoted for a reference: 'KP HN cán bộ' ('' for a quote inside). */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "'Sheet 1'!$A$1:$B$2" → { sheet: "Sheet 1", range: "A1:B2" } ('' in a quoted name is one quote). */
+export function parseSheetRange(ref: string): { sheet: string; range: string } | undefined {
+  const m = /^(?:'((?:[^']|'')*)'|([^'!]*))!(.+)$/.exec(ref.trim());
+  if (!m) return undefined;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  const range = parseRange(m[3].replace(/\$/g, ''));
+  if (!sheet || !range) return undefined;
+  return { sheet, range: rangeA1(range) };
+}

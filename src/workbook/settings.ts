@@ -2,9 +2,9 @@ import { messages, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type IsoDate, type ProcedureId, type RuleProfile } from '../rules';
 import { workbookDiagnostic } from './codes';
 import { canonicalJson } from './fingerprint';
-import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
+import { jsonCells, jsonSheet, PIECE } from './hidden-json';
+import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { cellText } from './text';
 
 /**
  * The settings chosen for a run, kept in the workbook itself so that reopening the file, the
@@ -21,10 +21,6 @@ import { cellText } from './text';
 export const SETTINGS_SHEET = 'QuyHoach_CaiDat';
 export const SETTINGS_NAME = `${OWNED_SHEET_PREFIX}CaiDat`;
 const VERSION = 1;
-/** Below the 32,767 characters an Excel cell holds. */
-const CHUNK = 30_000;
-/** Each piece starts with this, so none starts with '=' (a formula to Excel). */
-const PIECE = '~';
 
 const PROCEDURES: readonly ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
 
@@ -103,11 +99,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * E-SETTINGS-DAMAGED naming the sheet and cell, and no settings.
  */
 export function readSettings(snapshot: WorkbookSnapshot): { settings?: RunSettings; diagnostics: Diagnostic[] } {
-  const name = snapshot.names.find((n) => n.name === SETTINGS_NAME);
-  const sheet = name && snapshot.sheets.find((s) => s.name.toLowerCase() === name.sheet.toLowerCase());
-  if (!sheet) return { diagnostics: [] };
-  const cells = sheet.values.slice(1).map((row) => cellText(row?.[0] ?? null));
-  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  const cells = jsonCells(snapshot, SETTINGS_NAME);
+  if (!cells) return { diagnostics: [] };
   const damaged = (where: { sheet: string; cell: string }, problem: string) => ({
     diagnostics: [workbookDiagnostic('E-SETTINGS-DAMAGED', { sheet: SETTINGS_SHEET, problem }, where)],
   });
@@ -167,28 +160,7 @@ export function mergeSettings(saved: RunSettings | undefined, explicit: RunSetti
 /** The settings as a hidden, protected sheet: a line for the curious in A1, then the JSON in pieces. */
 export function settingsSheet(settings: RunSettings, lang: Lang): CreatedSheet {
   // Keys in order, so equal settings give an equal sheet (a second run with --save changes nothing).
-  const json = canonicalJson({ ...settings, v: VERSION });
-  const rows: PlanCell[][] = [[{ value: messages(lang).audit.savedSettings }]];
-  for (let i = 0; i < json.length; ) {
-    // Never split a surrogate pair.
-    let end = Math.min(i + CHUNK, json.length);
-    if (end < json.length && /[\uD800-\uDBFF]/.test(json[end - 1])) end--;
-    rows.push([{ value: PIECE + json.slice(i, end) }]);
-    i = end;
-  }
-  return {
-    sheet: {
-      name: SETTINGS_SHEET,
-      widths: [100],
-      merges: [],
-      font: { name: 'Times New Roman', size: 11 },
-      page: { orientation: 'portrait', margins: { top: 20, bottom: 20, left: 30, right: 15 }, printArea: `A1:A${rows.length}`, footer: '' },
-      protect: true,
-      hidden: true,
-    },
-    block: { sheet: SETTINGS_SHEET, row: 1, col: 1, cells: rows },
-    name: { name: SETTINGS_NAME, sheet: SETTINGS_SHEET, range: 'A1' },
-  };
+  return jsonSheet({ name: SETTINGS_SHEET, definedName: SETTINGS_NAME, heading: messages(lang).audit.savedSettings, json: canonicalJson({ ...settings, v: VERSION }) });
 }
 
 /** The settings a run request carries (its step as run), as they are saved: the default profile is not kept. */

@@ -1,6 +1,6 @@
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell, type PlanSheet, type WriteBlock, type WritePlan } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { cellText } from './text';
+import { jsonCells, jsonSheet, PIECE } from './hidden-json';
 
 /**
  * What "Hoàn tác lần chạy gần nhất" needs, kept in the workbook itself (Office.js edits clear
@@ -16,11 +16,7 @@ import { cellText } from './text';
 
 export const RECORD_SHEET = 'QuyHoach_HoanTac';
 export const RECORD_NAME = `${OWNED_SHEET_PREFIX}HoanTac`;
-/** Below the 32,767 characters an Excel cell holds. */
-const CHUNK = 30_000;
 const VERSION = 2;
-/** Each piece starts with this, so none starts with '=' (a formula to Excel). */
-const PIECE = '~';
 
 /** One owned part: its defined name, and what it is made of. */
 export interface Part {
@@ -84,13 +80,9 @@ function unpack(packed: Packed): UndoRecord {
 
 /** The record an earlier run left, if any (and readable). */
 export function readRecord(snapshot: WorkbookSnapshot): UndoRecord | undefined {
-  const name = snapshot.names.find((n) => n.name === RECORD_NAME);
-  const sheet = name && snapshot.sheets.find((s) => s.name === name.sheet);
-  if (!sheet) return undefined;
-  const text = sheet.values
-    .slice(1)
-    .map((row) => cellText(row?.[0] ?? null).slice(PIECE.length))
-    .join('');
+  const cells = jsonCells(snapshot, RECORD_NAME);
+  if (!cells) return undefined;
+  const text = cells.map((c) => c.slice(PIECE.length)).join('');
   try {
     const packed = JSON.parse(text) as Packed;
     return packed.v === VERSION && packed.parts ? unpack(packed) : undefined;
@@ -140,26 +132,5 @@ export function nextRecord(old: UndoRecord | undefined, parts: Record<string, Pa
 
 /** The record as a hidden sheet: a line for the curious in A1, then the JSON in pieces. */
 export function recordSheet(record: UndoRecord, heading: string): CreatedSheet {
-  const json = JSON.stringify(pack(record));
-  const rows: PlanCell[][] = [[{ value: heading }]];
-  for (let i = 0; i < json.length; ) {
-    // Never split a surrogate pair.
-    let end = Math.min(i + CHUNK, json.length);
-    if (end < json.length && /[\uD800-\uDBFF]/.test(json[end - 1])) end--;
-    rows.push([{ value: PIECE + json.slice(i, end) }]);
-    i = end;
-  }
-  return {
-    sheet: {
-      name: RECORD_SHEET,
-      widths: [100],
-      merges: [],
-      font: { name: 'Times New Roman', size: 11 },
-      page: { orientation: 'portrait', margins: { top: 20, bottom: 20, left: 30, right: 15 }, printArea: `A1:A${rows.length}`, footer: '' },
-      protect: true,
-      hidden: true,
-    },
-    block: { sheet: RECORD_SHEET, row: 1, col: 1, cells: rows },
-    name: { name: RECORD_NAME, sheet: RECORD_SHEET, range: 'A1' },
-  };
+  return jsonSheet({ name: RECORD_SHEET, definedName: RECORD_NAME, heading, json: JSON.stringify(pack(record)) });
 }

@@ -27,7 +27,7 @@
  * note where one is refuses (so notes are only added on cleared or new cells); copyFrom of a one-column
  * source over one column; the width conversion for a workbook whose default font is not Calibri 11.
  */
-import { a1, columnLetters, parseRange, type RangePos } from '../../workbook/address';
+import { a1, absoluteA1, columnLetters, parseRange, quotedSheet, type RangePos } from '../../workbook/address';
 import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/page-layout';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WriteBlock, type WritePlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
@@ -94,7 +94,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const created = new Set((plan.sheets ?? []).map((s) => s.name.toLowerCase()));
   const addName = (n: WritePlan['names'][number]) => {
     const r = parseRange(n.range);
-    if (r) book.names.add(n.name, `=${quoteSheet(n.sheet)}!${absolute(r)}`);
+    if (r) book.names.add(n.name, `=${quotedSheet(n.sheet)}!${absoluteA1(r)}`);
   };
   for (const n of plan.names) if (!created.has(n.sheet.toLowerCase())) addName(n);
 
@@ -324,12 +324,4 @@ function xmlSafe(text: string): string {
   return text.replace(NOT_XML, '');
 }
 
-function absolute(r: RangePos): string {
-  const from = `$${columnLetters(r.left)}$${r.top}`;
-  const to = `$${columnLetters(r.right)}$${r.bottom}`;
-  return from === to ? from : `${from}:${to}`;
-}
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}

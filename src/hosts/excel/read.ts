@@ -20,7 +20,7 @@
  *   in the same sync; a font set on a run of rich text inside a cell is not seen (the xlsx host sees it);
  * - merged areas: `getMergedAreasOrNullObject()` (ExcelApi 1.13); below 1.13 no merges are read.
  */
-import { a1, parseRange, rangeA1 } from '../../workbook/address';
+import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { supports, type IsSetSupported } from './requirements';
@@ -162,12 +162,3 @@ function definedNamesOf(items: Excel.NamedItem[]): DefinedName[] {
   return out;
 }
 
-/** "'Sheet 1'!$A$1:$B$2" → { sheet: "Sheet 1", range: "A1:B2" } ('' in a quoted name is one quote). */
-export function parseSheetRange(ref: string): { sheet: string; range: string } | undefined {
-  const m = /^(?:'((?:[^']|'')*)'|([^'!]*))!(.+)$/.exec(ref.trim());
-  if (!m) return undefined;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const range = parseRange(m[3].replace(/\$/g, ''));
-  if (!sheet || !range) return undefined;
-  return { sheet, range: rangeA1(range) };
-}

@@ -28,7 +28,7 @@
  */
 import * as ExcelJS from 'exceljs';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WritePlan } from '../../workbook/plan';
-import { columnLetters, parseRange, type RangePos } from '../../workbook/address';
+import { absoluteA1, columnLetters, parseRange, quotedSheet } from '../../workbook/address';
 import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/page-layout';
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
@@ -66,7 +66,7 @@ function dropSheet(workbook: ExcelJS.Workbook, name: string): void {
   workbook.removeWorksheet(worksheet.id);
   // Defined names pointing into the dropped sheet would point nowhere: drop those ranges (and a
   // name left with none).
-  const prefix = `${quoteSheet(sheetName)}!`.toLowerCase();
+  const prefix = `${quotedSheet(sheetName)}!`.toLowerCase();
   const bare = `${sheetName}!`.toLowerCase();
   const intoSheet = (range: string): boolean => {
     const r = range.toLowerCase();
@@ -209,15 +209,7 @@ function clearArea(workbook: ExcelJS.Workbook, sheet: string, range: string): vo
   }
 }
 
-function absolute(r: RangePos): string {
-  const from = `$${columnLetters(r.left)}$${r.top}`;
-  const to = `$${columnLetters(r.right)}$${r.bottom}`;
-  return from === to ? from : `${from}:${to}`;
-}
 
-function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
 
 function applyNames(workbook: ExcelJS.Workbook, names: WritePlan['names']): void {
   const wanted = new Set(names.map((n) => n.name));
@@ -228,7 +220,7 @@ function applyNames(workbook: ExcelJS.Workbook, names: WritePlan['names']): void
   for (const n of names) {
     const r = parseRange(n.range);
     if (!r) continue;
-    definedNames.add(`${quoteSheet(n.sheet)}!${absolute(r)}`, n.name);
+    definedNames.add(`${quotedSheet(n.sheet)}!${absoluteA1(r)}`, n.name);
   }
 }
 
