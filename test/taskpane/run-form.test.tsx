@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { TextEncoder as NodeTextEncoder } from 'util';
-import { act } from 'react';
+import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
@@ -38,18 +38,19 @@ afterEach(async () => {
   container.remove();
 });
 
-async function open(name: string, lang: Lang = 'vi') {
-  const session = await XlsxSession.load(fixture(name), () => '2026-11-25T10:00');
+/** The pane in a fresh container, rendered inside Fluent's provider. */
+async function mount(app: ReactElement): Promise<void> {
   container = document.createElement('div');
   document.body.appendChild(container);
   root = createRoot(container);
   await act(async () => {
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <App lang={lang} host={{ inExcel: true, displayLanguage: lang === 'vi' ? 'vi-VN' : 'en-US' }} session={session} />
-      </FluentProvider>,
-    );
+    root.render(<FluentProvider theme={webLightTheme}>{app}</FluentProvider>);
   });
+}
+
+async function open(name: string, lang: Lang = 'vi') {
+  const session = await XlsxSession.load(fixture(name), () => '2026-11-25T10:00');
+  await mount(<App lang={lang} host={{ inExcel: true, displayLanguage: lang === 'vi' ? 'vi-VN' : 'en-US' }} session={session} />);
   await until(() => (container.querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value ?? '') !== '');
   return session;
 }
@@ -188,16 +189,7 @@ test('English when Office’s display language is not Vietnamese', async () => {
 });
 
 test('without a workbook session the form is disabled, with a note, and the rules are shown', async () => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <App lang="vi" host={{ inExcel: false, displayLanguage: null }} />
-      </FluentProvider>,
-    );
-  });
+  await mount(<App lang="vi" host={{ inExcel: false, displayLanguage: null }} />);
   await until(() => text().includes('Cần mở một sổ tính trong Excel'));
   expect(text()).toContain('Phụ lục 12 (2022)');
   expect(button('Chạy').disabled).toBe(true);
