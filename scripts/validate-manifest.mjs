@@ -2,7 +2,7 @@
 // Offline check of the add-in manifest (no network; `office-addin-manifest validate` needs one).
 //
 //   node scripts/validate-manifest.mjs [manifest.xml] [--json] [--root DIR] [--xsd-dir DIR]
-//                                      [--dist DIR] [--no-dist]
+//                                      [--dist DIR] [--no-dist] [--base URL]
 //
 // 1. schema: the manifest against Microsoft's add-in manifest XSDs in ../shared/manifest-xsd/
 //    (OfficeAppManifestV1_1.xsd plus the files it imports), with xmllint-wasm (libxml2 in wasm).
@@ -448,7 +448,9 @@ function expectedIconSizes(owner, elements) {
 }
 
 function checkUrls(elements, opts, errors, warnings, stats) {
-  const origin = `https://localhost:${opts.port}`;
+  // Where the add-in is served: the dev server, or the office's own server (--base, a deployment
+  // manifest made by scripts/deploy-manifest.mjs). Every URL must lie under it.
+  const base = opts.base ?? `https://localhost:${opts.port}/`;
   const distPresent = opts.checkDist && fs.existsSync(opts.distDir) && fs.statSync(opts.distDir).isDirectory();
   stats.distChecked = distPresent;
   const relDist = path.relative(opts.repoRoot, opts.distDir) || opts.distDir;
@@ -467,18 +469,15 @@ function checkUrls(elements, opts, errors, warnings, stats) {
     }
     const sizes = expectedIconSizes(owner, elements);
     const isLocal = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
-    if (!isLocal) {
-      warnings.push(`url: ${where} is not served by the dev server; not checked`);
-      continue;
-    }
-    if (parsed.origin !== origin) {
-      errors.push(`url: ${where} does not use the dev server origin ${origin} (package.json config.dev_server_port = ${opts.port})`);
+    if (!parsed.href.startsWith(base)) {
+      if (isLocal || opts.base) errors.push(`url: ${where} is not under ${base}${opts.base ? '' : ` (the dev server: package.json config.dev_server_port = ${opts.port})`}`);
+      else warnings.push(`url: ${where} is not served by the dev server; not checked`);
       continue;
     }
     stats.urls++;
     let urlPath;
     try {
-      urlPath = decodeURIComponent(parsed.pathname.replace(/^\/+/, ''));
+      urlPath = decodeURIComponent(parsed.href.slice(base.length).replace(/[?#].*$/, ''));
     } catch {
       errors.push(`url: ${where} has a malformed path`);
       continue;
@@ -536,7 +535,8 @@ function readDevServerPort(repoRoot) {
  *   repoRoot: where build sources live (default: this script's repo); xsdDir: the manifest XSDs
  *   (default: <repoRoot>/../shared/manifest-xsd); distDir: build output (default <repoRoot>/dist),
  *   checked only when it exists and checkDist is not false; port: dev server port
- *   (default package.json config.dev_server_port, else 3000).
+ *   (default package.json config.dev_server_port, else 3000); base: the URL every add-in URL must
+ *   start with (default https://localhost:<port>/).
  * @returns {Promise<{ errors: string[], warnings: string[], stats: object }>}
  */
 export async function validateManifest(manifestPath, options = {}) {
@@ -547,6 +547,7 @@ export async function validateManifest(manifestPath, options = {}) {
     distDir: path.resolve(options.distDir ?? path.join(repoRoot, 'dist')),
     checkDist: options.checkDist !== false,
     port: options.port ?? readDevServerPort(repoRoot),
+    base: options.base,
   };
   const errors = [];
   const warnings = [];
@@ -603,6 +604,7 @@ function parseArgs(argv) {
     else if (a === '--root') args.repoRoot = value();
     else if (a === '--xsd-dir') args.xsdDir = value();
     else if (a === '--dist') args.distDir = value();
+    else if (a === '--base') args.base = value();
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else if (args.manifest) throw new Error(`unexpected argument ${a}`);
@@ -622,7 +624,7 @@ async function main() {
   }
   if (args.help) {
     console.log(
-      'usage: node scripts/validate-manifest.mjs [manifest.xml] [--json] [--root DIR] [--xsd-dir DIR] [--dist DIR] [--no-dist]',
+      'usage: node scripts/validate-manifest.mjs [manifest.xml] [--json] [--root DIR] [--xsd-dir DIR] [--dist DIR] [--no-dist] [--base URL]',
     );
     return;
   }
@@ -633,6 +635,7 @@ async function main() {
     xsdDir: args.xsdDir,
     distDir: args.distDir,
     checkDist: args.checkDist,
+    base: args.base,
   });
   process.exitCode = result.errors.length ? 1 : 0;
   if (args.json) {
