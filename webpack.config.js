@@ -14,6 +14,8 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // The browser workbench (issue 7): the same pane over an .xlsx file, ExcelJS fetched lazily.
+      workbench: './src/workbench/index.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -32,10 +34,13 @@ module.exports = async (env, argv) => {
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new HtmlWebpackPlugin({ filename: 'workbench.html', template: './src/workbench/workbench.html', chunks: ['workbench'] }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets', to: 'assets' },
+          // The workbench's sample workbooks (samples/make-samples.ts), behind "Mở tệp mẫu".
+          { from: '*.xlsx', context: 'samples', to: 'samples' },
           // office.js loads its host scripts (excel-*.js) and strings (<locale>/office_strings.js) beside itself.
           { from: '*.js', context: officeJs, to: 'office-js', globOptions: { ignore: ['**/*.debug.js', '**/*-vsdoc.js'] }, filter: (p) => /[\\/](office|o15apptofilemappingtable|excel[\w.-]*)\.js$/.test(p) },
           { from: '*/office_strings.js', context: officeJs, to: 'office-js' },
@@ -46,9 +51,13 @@ module.exports = async (env, argv) => {
     devServer: serving
       ? {
           port,
+          // The workbench over plain HTTP answers this machine only.
+          ...(process.env.QUY_HOACH_HTTP === '1' ? { host: 'localhost' } : {}),
           static: { directory: path.resolve(__dirname, 'dist') },
           headers: { 'Access-Control-Allow-Origin': '*' },
-          server: { type: 'https', options: await require('./scripts/https-options').httpsOptions() },
+          // `npm start` in browser mode (Linux, --browser) serves plain HTTP on localhost (a secure
+          // context, no certificate warning); Office (desktop sideloading, --web) needs HTTPS.
+          server: process.env.QUY_HOACH_HTTP === '1' ? { type: 'http' } : { type: 'https', options: await require('./scripts/https-options').httpsOptions() },
           client: { overlay: false },
         }
       : undefined,

@@ -1,11 +1,15 @@
 /**
  * npm run bench — prints figures (no pass/fail): the whole run on .xlsx files (the budget), then the
- * rules engine alone. The whole run goes first, so that no other benchmark's garbage weighs on it.
+ * rules engine alone, then the task pane (its first script gzipped, its first render in headless
+ * Chromium; bench/taskpane.ts, from dist/, built if missing). The whole run goes first, so that no
+ * other benchmark's garbage weighs on it; the pane's figures come from another process (Chromium).
  */
 import { benchPipeline } from './pipeline';
 import { benchRules } from './rules';
+import { benchTaskpane } from './taskpane';
 
 void (async () => {
   await benchPipeline();
   benchRules();
+  await benchTaskpane();
 })();

@@ -6,8 +6,11 @@
 //                                             passed to office-addin-debugging unchanged. On Linux
 //                                             the dev server runs here in the foreground and
 //                                             office-addin-debugging only sideloads.
-// npm start -- --browser                      only the dev server, in the foreground (the default on
-//                                             Linux and wherever desktop sideloading is unsupported)
+// npm start -- --browser                      the browser workbench (issue 7): the dev server over plain
+//                                             HTTP on localhost, in the foreground, with the next-term
+//                                             sample workbook opened; the URL is printed once it answers
+//                                             (the default on Linux and wherever desktop sideloading is
+//                                             unsupported)
 // npm stop                                    undoes any of these (scripts/stop.mjs)
 //
 // Usage data of the office-addin-* tools is turned off before any of them runs (the users are
@@ -15,6 +18,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,6 +189,56 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
+/** The sample workbook the browser workbench opens (samples/, src/workbench/samples.ts DEFAULT_SAMPLE). */
+export const WORKBENCH_SAMPLE = 'quy-hoach-nhiem-ky-toi.xlsx';
+
+/** The workbench's address on the plain-HTTP dev server. */
+export function workbenchUrl(port = devServerPort()) {
+  return `http://localhost:${port}/workbench.html?sample=${WORKBENCH_SAMPLE}`;
+}
+
+/** Resolves true once `url` answers 200 (the dev server has built), false after `timeoutMs`. */
+function waitForPage(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve) => {
+    const attempt = () => {
+      const retry = () => (Date.now() > deadline ? resolve(false) : setTimeout(attempt, 1000));
+      const request = http.get(url, { timeout: 120_000 }, (response) => {
+        response.resume();
+        if (response.statusCode === 200) resolve(true);
+        else retry();
+      });
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.on('error', retry);
+    };
+    attempt();
+  });
+}
+
+function workbenchBanner(port, noDesktopSideloading) {
+  const url = workbenchUrl(port);
+  const lines = [
+    '',
+    `  Quy Hoạch — trang làm việc trên trình duyệt (không cần Excel), mở sẵn tệp mẫu:`,
+    `  Quy Hoạch — browser workbench (no Excel needed), with a sample workbook open:`,
+    '',
+    `      ${url}`,
+    '',
+    `  Tệp khác: bấm “Mở tệp…” hoặc kéo thả tệp .xlsx vào trang. / Other files: “Mở tệp…” or drop an .xlsx file.`,
+    `  Ngăn tác vụ / task pane: http://localhost:${port}/taskpane.html`,
+  ];
+  if (noDesktopSideloading) {
+    lines.push(
+      `  Không thể nạp thử (sideload) add-in vào Excel desktop trên nền tảng này (${process.platform}); Excel trên web:`,
+      '  npm start -- --web --document <địa chỉ sổ tính trên OneDrive/SharePoint>.',
+      `  Excel desktop sideloading is not possible on this platform (${process.platform}); Excel on the web:`,
+      '  npm start -- --web --document <workbook URL on OneDrive/SharePoint>.',
+    );
+  }
+  lines.push('  Dừng: Ctrl+C hoặc npm stop. / Stop: Ctrl+C or npm stop.', '');
+  console.log(lines.join('\n'));
+}
+
 function banner(url, noDesktopSideloading) {
   const lines = [
     '',
@@ -207,8 +261,10 @@ function banner(url, noDesktopSideloading) {
 /**
  * Runs `npm run dev-server` in the foreground (its PID in PID_FILE for `npm stop`) until Ctrl+C.
  * `whenReady`, if given, runs once the port answers (used to sideload into Excel on the web).
+ * `workbench`: plain HTTP on localhost and the browser workbench's address (no Office involved);
+ * otherwise HTTPS with the development certificate, as Office requires.
  */
-async function startBrowserMode(noDesktopSideloading, whenReady) {
+async function startBrowserMode(noDesktopSideloading, whenReady, { workbench = false } = {}) {
   const port = devServerPort();
   const url = `https://localhost:${port}/taskpane.html`;
   const existing = readPidFile();
@@ -219,9 +275,13 @@ async function startBrowserMode(noDesktopSideloading, whenReady) {
     );
     return 1;
   }
-  banner(url, noDesktopSideloading);
-  // The dev server's HTTPS setup calls office-addin-dev-certs: usage data off first.
-  disableOfficeAddinUsageData();
+  if (workbench) {
+    console.log(`\n  Quy Hoạch: đang dựng trang (lần đầu mất 1–2 phút)… / building the page (1–2 minutes the first time)…\n`);
+  } else {
+    banner(url, noDesktopSideloading);
+    // The dev server's HTTPS setup calls office-addin-dev-certs: usage data off first.
+    disableOfficeAddinUsageData();
+  }
   ensureStateDir();
 
   const npmCli = process.env.npm_execpath;
@@ -236,7 +296,7 @@ async function startBrowserMode(noDesktopSideloading, whenReady) {
     detached: posix,
     stdio: ['ignore', 'inherit', 'inherit'],
     shell: !posix && command === 'npm.cmd',
-    env: toolEnv(),
+    env: workbench ? { ...toolEnv(), QUY_HOACH_HTTP: '1' } : toolEnv(),
   });
   if (child.pid === undefined) {
     return new Promise((resolve) => {
@@ -262,9 +322,11 @@ async function startBrowserMode(noDesktopSideloading, whenReady) {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const s of signals) process.on(s, forward);
 
-  waitForPort(port, 180_000).then(async (up) => {
+  const ready = workbench ? waitForPage(workbenchUrl(port), 600_000) : waitForPort(port, 180_000);
+  ready.then(async (up) => {
     if (!up || child.exitCode !== null || stopping) return;
-    banner(url, noDesktopSideloading);
+    if (workbench) workbenchBanner(port, noDesktopSideloading);
+    else banner(url, noDesktopSideloading);
     if (whenReady) await whenReady();
   });
 
@@ -295,7 +357,7 @@ function parseArgs(argv) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const desktopSideloading = process.platform === 'win32' || process.platform === 'darwin';
-  if (opts.browser) return startBrowserMode(!desktopSideloading);
+  if (opts.browser) return startBrowserMode(!desktopSideloading, undefined, { workbench: true });
   if (opts.web) {
     if (!opts.hasDocument && !process.env.npm_package_config_document) {
       console.error(
@@ -314,7 +376,7 @@ async function main() {
     });
   }
   if (desktopSideloading) return startOfficeAddinDebugging('desktop', opts.passThrough);
-  return startBrowserMode(true);
+  return startBrowserMode(true, undefined, { workbench: true });
 }
 
 /** Runs `main` when the module at `metaUrl` is the script node was started with; its result is the exit code. */

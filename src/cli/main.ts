@@ -3,12 +3,11 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
 import { readXlsx } from '../hosts/xlsx/read';
-import { describeDiagnostic, messages, outcomeCounts, type Lang, type Messages } from '../i18n';
+import { describeDiagnostic, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
-import { parseFor, runJson, runPipeline } from '../workbook/pipeline';
+import { runJson, runPipeline } from '../workbook/pipeline';
 import { workbookDiagnostic } from '../workbook/codes';
-import { conferenceKey, mergeSettings, readSettings, type RunSettings } from '../workbook/settings';
-import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { effectiveSettings, readSettings, type RunSettings } from '../workbook/settings';
 import { planUndo } from '../workbook/undo';
 
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
@@ -50,41 +49,6 @@ async function undo(input: string, target: () => string, lang: Lang, io: Io): Pr
   writeFileSync(written, await writeXlsx(workbook));
   io.out(m.cli.undone(written));
   return 0;
-}
-
-type Saved = Messages['cli']['saved'];
-
-/**
- * The run's settings: those given on the command line, else those saved in the workbook. A saved
- * step belongs to its procedure; conference numbers are saved per procedure and step, so where
- * neither the command nor the settings name the step, it is inferred from the sheets to find them.
- */
-function effective(snapshot: WorkbookSnapshot, saved: RunSettings | undefined, explicit: RunSettings, typed: { convened?: number; present?: number }) {
-  const procedure = explicit.procedure ?? saved?.procedure ?? 'next-term';
-  const base: RunSettings | undefined = saved && (saved.procedure === undefined || saved.procedure === procedure ? saved : { ...saved, step: undefined });
-  const settings = mergeSettings(base, explicit);
-  let step = settings.step;
-  const keyed = Object.keys(settings.conferences ?? {}).some((k) => k.startsWith(`${procedure}:`));
-  if (step === undefined && keyed) step = parseFor(snapshot, { procedure, rosterSheet: settings.rosterSheet, votesSheet: settings.votesSheet, candidatesSheet: settings.candidatesSheet }).step;
-  const kept = step === undefined ? {} : (settings.conferences?.[conferenceKey(procedure, step)] ?? {});
-  const numbers = { convened: typed.convened ?? kept.convened, present: typed.present ?? kept.present };
-  // What came from the saved settings, to say so.
-  const used: ((t: Saved) => string)[] = [];
-  if (base) {
-    if (explicit.procedure === undefined && base.procedure !== undefined) used.push((t) => t.procedure(procedure));
-    if (explicit.step === undefined && base.step !== undefined) used.push((t) => t.step(base.step as number));
-    for (const kind of ['roster', 'votes', 'candidates'] as const) {
-      const name = base[`${kind}Sheet`];
-      if (explicit[`${kind}Sheet`] === undefined && name !== undefined) used.push((t) => t.sheet(kind, name));
-    }
-    if (typed.convened === undefined && kept.convened !== undefined) used.push((t) => t.convened(kept.convened as number));
-    if (typed.present === undefined && kept.present !== undefined) used.push((t) => t.present(kept.present as number));
-    const q = base.quota;
-    if (explicit.quota === undefined && q !== undefined) used.push((t) => t.quota(typeof q === 'number' ? String(q) : Object.entries(q).map(([k, v]) => `${k} ${v}`).join('; ')));
-    if (explicit.termStart === undefined && base.termStart !== undefined) used.push((t) => t.termStart(base.termStart as string));
-    if (explicit.profile === undefined && base.profile !== undefined) used.push((t) => t.profile((base.profile as RuleProfile).name));
-  }
-  return { procedure, settings: { ...settings, step }, numbers, used };
 }
 
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
@@ -162,8 +126,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       termStart,
       profile,
     };
-    const s = effective(snapshot, saved.settings, explicit, { convened, present });
-    if (s.used.length) (values.json ? io.err : io.out)(m.cli.savedSettings(s.used.map((u) => u(m.cli.saved)).join(', ')));
+    const s = effectiveSettings(snapshot, saved.settings, explicit, { convened, present });
+    if (s.used.length) (values.json ? io.err : io.out)(m.cli.savedSettings(describeSaved(s.used, lang)));
     const request = {
       now: localNow(),
       procedure: s.procedure,
@@ -171,6 +135,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       rosterSheet: s.settings.rosterSheet,
       votesSheet: s.settings.votesSheet,
       candidatesSheet: s.settings.candidatesSheet,
+      columns: s.settings.columns,
       profile: s.settings.profile ?? DEFAULT_PROFILE,
       lang,
       overrides: { ...s.numbers, quota: s.settings.quota, termStart: s.settings.termStart },

@@ -1,8 +1,14 @@
 import { list, ratio } from './format';
 import type { Messages } from './messages';
+import { workbenchEn } from './workbench';
+import { printViewEn } from './print-view';
+import { columnMapEn, columnOf, fieldGroups } from './column-map';
 
 /** English — used when Office's display language is not Vietnamese. */
 export const en: Messages = {
+  workbench: workbenchEn,
+  printView: printViewEn,
+  columnMap: columnMapEn,
   lang: 'en',
   appName: 'Cadre Planning',
   outcomes: {
@@ -125,6 +131,10 @@ export const en: Messages = {
     'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,
     'E-DECISION-UNSIGNED': (p) => `Title “${p.title}”: people are marked as chosen, but the head's name or the date of the decision (dd/mm/yyyy) is missing.`,
     'E-NOTHING-TO-UNDO': () => 'There is no run to undo (none yet, or the last one was already undone).',
+    'E-MAP-FIELD-MISSING': (p) => `Sheet “${p.sheet}”: no column chosen for ${fieldGroups(p, columnMapEn, 'or')}. Choose the columns again (“Choose columns…”).`,
+    'E-MAP-SAME-COLUMN': (p) => `Sheet “${p.sheet}”: column${columnOf(p)} is chosen for several items (${fieldGroups(p, columnMapEn, 'or')}); each needs a column of its own.`,
+    'E-MAP-COLUMN-EMPTY': (p) => `Sheet “${p.sheet}”: column${columnOf(p)}, chosen for “${columnMapEn.field(String(p.field ?? ''))}”, holds no data below the header row. Choose the column again.`,
+    'W-MAP-COLUMN-EMPTY': (p) => `Sheet “${p.sheet}”: column${columnOf(p)}, chosen for “${columnMapEn.field(String(p.field ?? ''))}”, is empty; that item is not read.`,
     'E-SETTINGS-DAMAGED': (p) =>
       `The settings saved in the workbook are damaged (hidden sheet “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): not run. Run again with --save to replace them.`,
     'E-SHEET-NAME-TAKEN': (p) => `The workbook already has a sheet “${p.sheet}” of the user's: it is not overwritten. Rename that sheet.`,
@@ -317,6 +327,43 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     years: (y, m) => (m ? `${y}y ${m}m` : `${y}y`),
     defaultBadge: 'Default',
     changedBadge: (n) => `${n} setting(s) changed from the default`,
+  },
+  profileUsed: {
+    text: (name, changes) => `Rule profile: ${name}${changes.length ? ` — differs from Phụ lục 12: ${changes.join(' ')}` : ''}`,
+    differs: 'differs from Phụ lục 12',
+  },
+  profileEditor: {
+    copy: 'Copy to edit',
+    copyName: (name) => `${name} — unit's copy`,
+    heading: 'Edit the rule profile',
+    name: 'Profile name',
+    source: 'Source (the unit’s document)',
+    quotaDefault: 'Planning quota per title',
+    perTitle: 'Quota by title',
+    perTitleHint: 'One title a line: Trưởng phòng = 2',
+    thresholds: 'Vote thresholds',
+    numerator: 'Numerator',
+    denominator: 'Denominator',
+    comparison: 'Comparison',
+    strict: 'more than (>)',
+    atLeast: 'at least (≥)',
+    tie: 'Ties (TIE)',
+    tieModes: { straddle: 'The head decides a tie across the quota line', all: 'The head decides every tie' },
+    announce: 'Counts announced at the conference (ANNOUNCE)',
+    structure: 'Structure targets (STRUCT)',
+    youngBelowAge: 'Young: below (age)',
+    youngMin: 'Share of young cadres',
+    womenMin: 'Share of women',
+    save: 'Save in the workbook',
+    cancel: 'Cancel',
+    reset: 'Back to the default',
+    saved: 'Rule profile saved in the workbook: the next runs, from the task pane or the quy-hoach command, use it.',
+    savedHere: 'Rule profile applied (no workbook to save it in).',
+    resetDone: 'Back to the Phụ lục 12 rule profile.',
+    invalid: 'The rule profile is not valid:',
+    differs: 'Differs from Phụ lục 12',
+    same: 'As Phụ lục 12',
+    fromWorkbook: 'Saved in the workbook',
   },
   taskpane: {
     title: 'Cadre Planning',

@@ -7,6 +7,7 @@ import {
   type Outcome,
   type PersonResult,
   type Ratio,
+  type ProcedureId,
   type RuleProfile,
   type RetirementSchedule,
   type ThresholdSetting,
@@ -193,7 +194,8 @@ export function describeProfile(profile: RuleProfile, lang: Lang): ProfileLine[]
 
 /** How far a profile departs from the default, in words. */
 export function profileBadge(profile: RuleProfile, lang: Lang): string {
-  const n = compareProfiles(profile, DEFAULT_PROFILE).length;
+  // The settings of the rules: a copy's own name, id and source are not departures from the text.
+  const n = compareProfiles(profile, DEFAULT_PROFILE).filter((d) => !['id', 'name', 'source', 'version'].includes(d.path)).length;
   return n === 0 ? messages(lang).profile.defaultBadge : messages(lang).profile.changedBadge(n);
 }
 
@@ -224,3 +226,59 @@ export function procedureOutline(lang: Lang): { procedure: string; steps: { key:
   return [...out].map(([p, steps]) => ({ procedure: m.procedures[p as keyof Messages['procedures']], steps }));
 }
 
+
+/** One setting a run took from those saved in the workbook (src/workbook/settings.ts effectiveSettings). */
+export type SavedSetting =
+  | { kind: 'procedure'; procedure: string }
+  | { kind: 'step'; step: number }
+  | { kind: 'sheet'; sheet: 'roster' | 'votes' | 'candidates'; name: string }
+  | { kind: 'convened'; n: number }
+  | { kind: 'present'; n: number }
+  | { kind: 'quota'; quota: number | Record<string, number> }
+  | { kind: 'termStart'; date: string }
+  | { kind: 'profile'; name: string }
+  | { kind: 'columns'; sheets: string[] };
+
+/** The settings taken from those saved, listed ("quy trình next-term, bước 2, triệu tập 30"), for the command and the task pane. */
+export function describeSaved(used: readonly SavedSetting[], lang: Lang, where: 'cli' | 'pane' = 'cli'): string {
+  const t = messages(lang).cli.saved;
+  return used
+    .map((u) => {
+      switch (u.kind) {
+        case 'procedure':
+          // The command's user typed the id (--procedure next-term); the pane's user knows the name.
+          return t.procedure(where === 'cli' ? u.procedure : `“${messages(lang).procedures[u.procedure as ProcedureId]}”`);
+        case 'step':
+          return t.step(u.step);
+        case 'sheet':
+          return t.sheet(u.sheet, u.name);
+        case 'convened':
+          return t.convened(u.n);
+        case 'present':
+          return t.present(u.n);
+        case 'quota':
+          return t.quota(typeof u.quota === 'number' ? String(u.quota) : Object.entries(u.quota).map(([k, v]) => `${k} ${v}`).join('; '));
+        case 'termStart':
+          return t.termStart(u.date);
+        case 'profile':
+          return t.profile(u.name);
+        case 'columns':
+          return messages(lang).columnMap.saved(u.sheets);
+      }
+    })
+    .join(', ');
+}
+
+/**
+ * The rule profile a result was reached under, for every result (the audit log, the minutes, the
+ * shortlist, the JSON output, the task pane): its name, and where it differs from Phụ lục 12, what.
+ */
+export function profileUsed(profile: RuleProfile, lang: Lang): { name: string; changes: string[]; text: string } {
+  const m = messages(lang);
+  // The rules that differ, each as the profile panel words it (the name, source and id are not rules).
+  const base = describeProfile(DEFAULT_PROFILE, lang);
+  const changes = describeProfile(profile, lang)
+    .filter((line, i) => line.text !== base[i]?.text)
+    .map((line) => `${line.text.replace(/\.$/, '')} (${line.rules.join(', ')}).`);
+  return { name: profile.name, changes, text: m.profileUsed.text(profile.name, changes) };
+}

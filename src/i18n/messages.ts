@@ -1,5 +1,8 @@
 import type { CODES, Outcome, ProcedureId, RuleId } from '../rules';
 import type { WorkbookCode } from '../workbook/codes';
+import type { WorkbenchMessages } from './workbench';
+import type { PrintViewMessages } from './print-view';
+import type { ColumnMapMessages } from './column-map';
 
 /** The shape of a message catalogue. Every user-facing word of the product comes from one of these. */
 
@@ -24,6 +27,12 @@ export interface RatioSentence {
 }
 
 export interface Messages {
+  /** The browser workbench (src/workbench/, i18n/workbench.ts). */
+  workbench: WorkbenchMessages;
+  /** The workbench's print view (src/workbench/PrintView.tsx, i18n/print-view.ts). */
+  printView: PrintViewMessages;
+  /** The column-mapping dialog (src/taskpane/ColumnMapDialog.tsx, i18n/column-map.ts). */
+  columnMap: ColumnMapMessages;
   lang: Lang;
   appName: string;
   outcomes: Record<Outcome, string>;
@@ -207,6 +216,49 @@ export interface Messages {
     years: (years: number, months: number) => string;
     defaultBadge: string;
     changedBadge: (n: number) => string;
+  };
+  /** The rule profile a result was reached under (i18n profileUsed): every result names it. */
+  profileUsed: {
+    /** "Bộ quy tắc: X — khác Phụ lục 12: …" (changes: the rules that differ, in words). */
+    text: (name: string, changes: readonly string[]) => string;
+    /** "khác Phụ lục 12", before the changes listed. */
+    differs: string;
+  };
+  /** The task pane's profile editor (src/taskpane/ProfileEditor.tsx). */
+  profileEditor: {
+    copy: string;
+    /** The name of a copy: "Phụ lục 12 (2022) — bản sửa của đơn vị". */
+    copyName: (name: string) => string;
+    heading: string;
+    name: string;
+    source: string;
+    quotaDefault: string;
+    perTitle: string;
+    perTitleHint: string;
+    thresholds: string;
+    numerator: string;
+    denominator: string;
+    comparison: string;
+    strict: string;
+    atLeast: string;
+    tie: string;
+    tieModes: { straddle: string; all: string };
+    announce: string;
+    structure: string;
+    youngBelowAge: string;
+    youngMin: string;
+    womenMin: string;
+    save: string;
+    cancel: string;
+    reset: string;
+    saved: string;
+    savedHere: string;
+    resetDone: string;
+    invalid: string;
+    differs: string;
+    same: string;
+    /** Where the profile in use came from. */
+    fromWorkbook: string;
   };
   taskpane: {
     title: string;

@@ -1,8 +1,14 @@
 import { list, ratio } from './format';
 import type { Messages } from './messages';
+import { workbenchVi } from './workbench';
+import { printViewVi } from './print-view';
+import { columnMapVi, columnOf, fieldGroups } from './column-map';
 
 /** Tiếng Việt — the product's first language. */
 export const vi: Messages = {
+  workbench: workbenchVi,
+  printView: printViewVi,
+  columnMap: columnMapVi,
   lang: 'vi',
   appName: 'Quy Hoạch cán bộ',
   outcomes: {
@@ -125,6 +131,10 @@ export const vi: Messages = {
     'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,
     'E-DECISION-UNSIGNED': (p) => `Chức danh “${p.title}”: đã đánh dấu người được chọn nhưng thiếu họ tên người đứng đầu hoặc ngày quyết định (ngày/tháng/năm).`,
     'E-NOTHING-TO-UNDO': () => 'Không có lần chạy nào để hoàn tác (chưa chạy, hoặc lần chạy gần nhất đã được hoàn tác).',
+    'E-MAP-FIELD-MISSING': (p) => `Trang tính “${p.sheet}”: chưa chọn cột cho ${fieldGroups(p, columnMapVi, 'hoặc')}. Hãy chọn lại cột (nút “Chọn cột…”).`,
+    'E-MAP-SAME-COLUMN': (p) => `Trang tính “${p.sheet}”: cột${columnOf(p)} được chọn cho nhiều thông tin (${fieldGroups(p, columnMapVi, 'hoặc')}); mỗi thông tin cần một cột riêng.`,
+    'E-MAP-COLUMN-EMPTY': (p) => `Trang tính “${p.sheet}”: cột${columnOf(p)} chọn cho “${columnMapVi.field(String(p.field ?? ''))}” không có dữ liệu dưới dòng tiêu đề. Hãy chọn lại cột.`,
+    'W-MAP-COLUMN-EMPTY': (p) => `Trang tính “${p.sheet}”: cột${columnOf(p)} chọn cho “${columnMapVi.field(String(p.field ?? ''))}” để trống, thông tin này không được đọc.`,
     'E-SETTINGS-DAMAGED': (p) =>
       `Thiết lập đã lưu trong sổ tính bị hỏng (trang ẩn “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): không chạy. Chạy lại với --save để ghi thiết lập mới thay thế.`,
     'E-SHEET-NAME-TAKEN': (p) => `Sổ tính đã có trang “${p.sheet}” do người dùng tạo: không ghi đè. Hãy đổi tên trang đó.`,
@@ -318,6 +328,43 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     years: (y, m) => (m ? `${y} tuổi ${m} tháng` : `${y} tuổi`),
     defaultBadge: 'Mặc định',
     changedBadge: (n) => `Đã sửa ${n} thiết lập so với mặc định`,
+  },
+  profileUsed: {
+    text: (name, changes) => `Bộ quy tắc: ${name}${changes.length ? ` — khác Phụ lục 12: ${changes.join(' ')}` : ''}`,
+    differs: 'khác Phụ lục 12',
+  },
+  profileEditor: {
+    copy: 'Sao chép để sửa',
+    copyName: (name) => `${name} — bản sửa của đơn vị`,
+    heading: 'Sửa bộ quy tắc',
+    name: 'Tên bộ quy tắc',
+    source: 'Căn cứ (văn bản của đơn vị)',
+    quotaDefault: 'Số lượng quy hoạch mỗi chức danh',
+    perTitle: 'Số lượng riêng theo chức danh',
+    perTitleHint: 'Mỗi dòng một chức danh: Trưởng phòng = 2',
+    thresholds: 'Tỷ lệ phiếu',
+    numerator: 'Tử số',
+    denominator: 'Mẫu số',
+    comparison: 'So sánh',
+    strict: 'trên (>)',
+    atLeast: 'từ … trở lên (≥)',
+    tie: 'Bằng phiếu (TIE)',
+    tieModes: { straddle: 'Người đứng đầu quyết định khi bằng phiếu ở ranh giới số lượng', all: 'Người đứng đầu quyết định mọi trường hợp bằng phiếu' },
+    announce: 'Công bố kết quả tại hội nghị (ANNOUNCE)',
+    structure: 'Cơ cấu phấn đấu (STRUCT)',
+    youngBelowAge: 'Cán bộ trẻ: dưới (tuổi)',
+    youngMin: 'Tỷ lệ cán bộ trẻ',
+    womenMin: 'Tỷ lệ cán bộ nữ',
+    save: 'Lưu vào sổ tính',
+    cancel: 'Huỷ',
+    reset: 'Về mặc định',
+    saved: 'Đã lưu bộ quy tắc vào sổ tính: các lần chạy sau, bằng task pane hay lệnh quy-hoach, dùng bộ này.',
+    savedHere: 'Đã áp dụng bộ quy tắc (chưa có sổ tính để lưu).',
+    resetDone: 'Đã trở về bộ quy tắc Phụ lục 12.',
+    invalid: 'Bộ quy tắc chưa hợp lệ:',
+    differs: 'Khác Phụ lục 12',
+    same: 'Đúng Phụ lục 12',
+    fromWorkbook: 'Lưu trong sổ tính',
   },
   taskpane: {
     title: 'Quy Hoạch cán bộ',

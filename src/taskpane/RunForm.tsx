@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Badge,
   Body1,
@@ -10,23 +10,28 @@ import {
   Input,
   Link,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Subtitle2,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { describeDiagnostic, messages, type Lang } from '../i18n';
-import type { Diagnostic, HeadDecision, Outcome, PersonResult, ProcedureId } from '../rules';
+import { describeDiagnostic, describeSaved, messages, profileUsed, type Lang, type SavedSetting } from '../i18n';
+import { DEFAULT_PROFILE, type Diagnostic, type HeadDecision, type IsoDate, type Outcome, type PersonResult, type ProcedureId, type RuleProfile } from '../rules';
 import type { WorkbookSession } from '../hosts/session';
 import type { Overrides } from '../workbook/inputs';
 import type { RunOutcome, RunRequest } from '../workbook/pipeline';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
+import { outlineAfter, type WritePlan } from '../workbook/plan';
+import type { ColumnMap, MappingQuestion } from '../workbook/column-map';
 
 /** The pipeline, fetched on first use so that the pane's first script stays small (./engine.ts). */
 type Engine = typeof import('./engine');
 let engineLoad: Promise<Engine> | undefined;
 const loadEngine = () => (engineLoad ??= import(/* webpackChunkName: "engine" */ './engine'));
+/** The column-mapping dialog, fetched when first opened (./ColumnMapDialog.tsx). */
+const ColumnMapDialog = lazy(() => import(/* webpackChunkName: "column-map" */ './ColumnMapDialog').then((d) => ({ default: d.ColumnMapDialog })));
 
 /**
  * The task pane's one screen, top to bottom: the procedure and step in the words of the text, the
@@ -68,7 +73,19 @@ function countsOf(people: readonly PersonResult[]): [Outcome, number][] {
   return [...counts];
 }
 
-export function RunForm({ session, lang }: { session?: WorkbookSession; lang: Lang }) {
+export function RunForm({
+  session,
+  lang,
+  profile = DEFAULT_PROFILE,
+  onSavedProfile,
+}: {
+  session?: WorkbookSession;
+  lang: Lang;
+  /** The rule profile to run under (the profile panel's). */
+  profile?: RuleProfile;
+  /** The profile saved in the workbook, found on loading it (none: the default). */
+  onSavedProfile?: (profile: RuleProfile | undefined) => void;
+}) {
   const styles = useStyles();
   const m = messages(lang);
   const t = m.taskpane;
@@ -85,6 +102,15 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
   const [notice, setNotice] = useState<Notice>();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [head, setHead] = useState({ by: '', on: '' });
+  // The settings saved in the workbook (src/workbook/settings.ts): what came from them, a quota for every title, the term's start.
+  const [used, setUsed] = useState<SavedSetting[]>([]);
+  const [quotaAll, setQuotaAll] = useState<string>();
+  const [termStart, setTermStart] = useState<IsoDate>();
+  const [ranWith, setRanWith] = useState<RuleProfile>();
+  // The columns chosen where header detection was unsure (by sheet), and the sheet the dialog asks about.
+  const [columns, setColumns] = useState<Record<string, ColumnMap>>({});
+  const [columnsTouched, setColumnsTouched] = useState(false);
+  const [asking, setAsking] = useState<MappingQuestion>();
 
   useEffect(() => {
     if (!session) return;
@@ -92,6 +118,22 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
     Promise.all([loadEngine(), session.read()]).then(
       ([e, s]) => {
         if (!live) return;
+        // The form starts from the settings saved in the workbook by an earlier run (the pane's or the command's).
+        const saved = e.readSettings(s).settings;
+        if (saved) {
+          const eff = e.effectiveSettings(s, saved, {});
+          setProcedure(eff.procedure);
+          setStep(eff.settings.step);
+          setSheets({ roster: eff.settings.rosterSheet, votes: eff.settings.votesSheet, candidates: eff.settings.candidatesSheet });
+          setNumbers({ convened: eff.numbers.convened?.toString(), present: eff.numbers.present?.toString() });
+          const q = eff.settings.quota;
+          if (typeof q === 'number') setQuotaAll(String(q));
+          else if (q) setQuotas(Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])));
+          setTermStart(eff.settings.termStart);
+          if (eff.settings.columns) setColumns(eff.settings.columns);
+          setUsed(eff.used);
+        }
+        onSavedProfile?.(saved?.profile);
         setEngine(e);
         setSnapshot(s);
       },
@@ -103,8 +145,18 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
   }, [session]);
 
   const base = useMemo<RunRequest>(
-    () => ({ procedure, step, rosterSheet: sheets.roster, votesSheet: sheets.votes, candidatesSheet: sheets.candidates, lang }),
-    [procedure, step, sheets, lang],
+    () => ({
+      procedure,
+      step,
+      rosterSheet: sheets.roster,
+      votesSheet: sheets.votes,
+      candidatesSheet: sheets.candidates,
+      profile,
+      lang,
+      // Sent once there is a mapping or one was forgotten: the run saves them in place of those kept.
+      ...(Object.keys(columns).length || columnsTouched ? { columns } : {}),
+    }),
+    [procedure, step, sheets, profile, lang, columns, columnsTouched],
   );
   const basePreview = useMemo(() => (engine && snapshot ? engine.previewRun(snapshot, base) : undefined), [engine, snapshot, base]);
   // Only what the user changed from the workbook's own numbers is an override (and is logged as typed in).
@@ -117,18 +169,24 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
     if (present !== undefined && present !== read?.present) o.present = present;
     const quota: Record<string, number> = {};
     for (const q of basePreview?.titles ?? []) {
-      const n = whole(quotas[q.title]);
+      const n = whole(quotas[q.title] ?? quotaAll);
       if (n !== undefined && n > 0 && n !== q.quota) quota[q.title] = n;
     }
     if (Object.keys(quota).length) o.quota = quota;
+    if (termStart) o.termStart = termStart;
     return o;
-  }, [basePreview, numbers, quotas]);
+  }, [basePreview, numbers, quotas, quotaAll, termStart]);
   const preview = useMemo(
     () => (engine && snapshot && Object.keys(overrides).length ? engine.previewRun(snapshot, { ...base, overrides }) : basePreview),
     [engine, snapshot, base, overrides, basePreview],
   );
 
   const disabled = !session || !engine || !snapshot || busy;
+  /** The dialog's live sample: the first rows as the mapping reads them. */
+  const sample = useCallback(
+    (map: ColumnMap) => (engine && snapshot && asking ? engine.sampleRows(snapshot, asking.sheet, map) : []),
+    [engine, snapshot, asking],
+  );
   /** A change to the form: the last run's results no longer answer it. */
   const edited = () => {
     setOutcome(undefined);
@@ -136,12 +194,18 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
     setNotice(undefined);
   };
 
-  async function act(work: (session: WorkbookSession, engine: Engine) => Promise<void>) {
+  /**
+   * A run or an undo: one read and one write (2 round trips to Excel). The form then goes on from
+   * the workbook's outline after the write (src/workbook/plan.ts outlineAfter) without reading it
+   * again; every run reads the workbook afresh.
+   */
+  async function act(work: (session: WorkbookSession, engine: Engine, read: WorkbookSnapshot) => Promise<WritePlan | undefined>) {
     if (!session || !engine) return;
     setBusy(true);
     try {
-      await work(session, engine);
-      setSnapshot(await session.read());
+      const read = await session.read();
+      const plan = await work(session, engine, read);
+      setSnapshot(plan ? outlineAfter(read, plan) : read);
     } catch (e) {
       setNotice({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -150,25 +214,28 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
   }
 
   const run = (decisions?: HeadDecision[]) =>
-    act(async (session, engine) => {
-      const snap = await session.read();
-      const result = engine.runPipeline(snap, { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now() });
+    act(async (session, engine, snap) => {
+      // Every run keeps its settings in the workbook, for the next run (the pane's or the command's).
+      const result = engine.runPipeline(snap, { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now(), saveSettings: true });
       if (result.ok && result.plan) await session.apply(result.plan);
       setOutcome(result);
+      setRanWith(base.profile);
       setUndoDiagnostics([]);
       setChosen(new Set());
       // The date of the head's decision: today unless already given.
       setHead((h) => ({ ...h, on: h.on || session.now().slice(0, 10) }));
       setNotice(result.ok ? { intent: 'success', text: t.written } : { intent: 'error', text: t.nothingWritten });
+      return result.ok ? result.plan : undefined;
     });
 
   const undo = () =>
-    act(async (session, engine) => {
-      const planned = engine.planUndo(await session.read(), { lang, now: session.now() });
+    act(async (session, engine, snap) => {
+      const planned = engine.planUndo(snap, { lang, now: session.now() });
       if (planned.ok && planned.plan) await session.apply(planned.plan);
       setOutcome(undefined);
       setUndoDiagnostics(planned.diagnostics.filter((d) => d.at?.sheet));
       setNotice(planned.ok ? { intent: 'success', text: t.undone } : { intent: 'error', text: planned.diagnostics.map((d) => describeDiagnostic(d, lang)).join(' ') });
+      return planned.ok ? planned.plan : undefined;
     });
 
   // The people a tie left to the head, by title, with how many places the head fills.
@@ -217,16 +284,21 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
           {t.form}
         </Subtitle2>
         {!session && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t.needsWorkbook}</MessageBarBody>
+          <MessageBar intent="warning" aria-labelledby="run-needs-workbook">
+            <MessageBarBody id="run-needs-workbook">{t.needsWorkbook}</MessageBarBody>
           </MessageBar>
         )}
         {session?.limits?.length ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>{session.limits.join(' ')}</MessageBarBody>
+          <MessageBar intent="warning" aria-labelledby="run-limits">
+            <MessageBarBody id="run-limits">{session.limits.join(' ')}</MessageBarBody>
           </MessageBar>
         ) : null}
         {session && (!snapshot || !engine) && !notice && <Body1>{t.loading}</Body1>}
+        {used.length > 0 && (
+          <Caption1 as="p" data-testid="saved-settings">
+            {m.cli.savedSettings(describeSaved(used, lang, 'pane'))}
+          </Caption1>
+        )}
 
         <div className={styles.group}>
           <Field label={t.procedure}>
@@ -239,6 +311,7 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
                 setStep(undefined);
                 setNumbers({});
                 setQuotas({});
+                setQuotaAll(undefined);
                 edited();
               }}
             >
@@ -258,6 +331,7 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
                 setStep(Number(d.value));
                 setNumbers({});
                 setQuotas({});
+                setQuotaAll(undefined);
                 edited();
               }}
             >
@@ -306,6 +380,71 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
           ))}
         </fieldset>
 
+        {(shown?.mapping ?? [])
+          .filter((q) => q.unsure)
+          .map((q) => (
+            <MessageBar key={`${q.role}:${q.sheet}`} intent="warning" data-testid={`unsure-${q.role}`} aria-labelledby={`unsure-${q.role}-text`}>
+              <MessageBarBody id={`unsure-${q.role}-text`}>
+                {q.unsure === 'competing' && q.competing[0]
+                  ? m.columnMap.competing(q.sheet, m.columnMap.field(q.competing[0].key), q.competing[0].cols)
+                  : q.unsure === 'missing' && q.missing
+                    ? m.columnMap.missingColumns(q.sheet, q.role, q.missing.map((g) => g.map(m.columnMap.field)))
+                    : m.columnMap.noHeader(q.sheet, q.role)}
+              </MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" disabled={disabled} onClick={() => setAsking(q)}>
+                  {m.columnMap.choose}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          ))}
+        {(shown?.mapping ?? []).some((q) => !q.unsure) && (
+          <ul className={styles.list} data-testid="column-map-links">
+            {(shown?.mapping ?? [])
+              .filter((q) => !q.unsure)
+              .map((q) => (
+                <li key={`${q.role}:${q.sheet}`}>
+                  <Caption1>
+                    {q.mapped && `${m.columnMap.mapped(q.sheet)} `}
+                    <Link as="button" type="button" disabled={disabled} onClick={() => setAsking(q)}>
+                      {m.columnMap.chooseFor(q.sheet, q.role)}
+                    </Link>
+                  </Caption1>
+                </li>
+              ))}
+          </ul>
+        )}
+        {asking && (
+          <Suspense fallback={null}>
+            <ColumnMapDialog
+              key={`${asking.role}:${asking.sheet}`}
+              question={asking}
+              lang={lang}
+              sample={sample}
+              onCancel={() => setAsking(undefined)}
+              onSave={(map) => {
+                setColumns({ ...columns, [asking.sheet]: map });
+                setColumnsTouched(true);
+                setSheets({ ...sheets, [asking.role]: asking.sheet });
+                setAsking(undefined);
+                edited();
+              }}
+              onReset={
+                asking.mapped
+                  ? () => {
+                      const rest = { ...columns };
+                      delete rest[asking.sheet];
+                      setColumns(rest);
+                      setColumnsTouched(true);
+                      setAsking(undefined);
+                      edited();
+                    }
+                  : undefined
+              }
+            />
+          </Suspense>
+        )}
+
         {shown?.conference && (
           <fieldset className={styles.group}>
             <legend>
@@ -317,6 +456,7 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
               {(['convened', 'present'] as const).map((k) => (
                 <Field key={k} label={t[k]} className={styles.grow}>
                   <Input
+                    className={styles.fill}
                     data-testid={`conference-${k}`}
                     type="number"
                     min={0}
@@ -348,11 +488,12 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
               {basePreview.titles.map((q) => (
                 <Field key={q.title} label={t.quotaLabel(q.title, q.people)} className={styles.grow}>
                   <Input
+                    className={styles.fill}
                     type="number"
                     min={1}
                     step={1}
                     disabled={disabled}
-                    value={quotas[q.title] ?? String(q.quota)}
+                    value={quotas[q.title] ?? quotaAll ?? String(q.quota)}
                     onChange={(_, d) => {
                       setQuotas({ ...quotas, [q.title]: d.value });
                       edited();
@@ -372,8 +513,8 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
       </form>
 
       {notice && (
-        <MessageBar intent={notice.intent} data-testid="notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
+        <MessageBar intent={notice.intent} data-testid="notice" aria-labelledby="run-notice">
+          <MessageBarBody id="run-notice">{notice.text}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -391,6 +532,9 @@ export function RunForm({ session, lang }: { session?: WorkbookSession; lang: La
               </li>
             ))}
           </ul>
+          <Caption1 as="p" data-testid="outcome-profile">
+            {profileUsed(ranWith ?? profile, lang).text}
+          </Caption1>
         </section>
       )}
 

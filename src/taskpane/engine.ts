@@ -5,3 +5,6 @@
 export { runPipeline } from '../workbook/pipeline';
 export { previewRun } from '../workbook/preview';
 export { planUndo } from '../workbook/undo';
+export { planSettings } from '../workbook/pipeline';
+export { effectiveSettings, readSettings, withProfile } from '../workbook/settings';
+export { sampleRows } from '../workbook/column-map';

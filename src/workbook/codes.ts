@@ -18,12 +18,16 @@ export const WORKBOOK_CODES = {
   'E-DECISION-UNSIGNED': { severity: 'error', rule: 'TIE' },
   'E-NOTHING-TO-UNDO': { severity: 'error', rule: 'INPUT' },
   'E-SETTINGS-DAMAGED': { severity: 'error', rule: 'INPUT' },
+  'E-MAP-FIELD-MISSING': { severity: 'error', rule: 'INPUT' },
+  'E-MAP-SAME-COLUMN': { severity: 'error', rule: 'INPUT' },
+  'E-MAP-COLUMN-EMPTY': { severity: 'error', rule: 'INPUT' },
   'W-BAD-DATE': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-GENDER': { severity: 'warning', rule: 'INPUT' },
   'W-BAD-MARK': { severity: 'warning', rule: 'INPUT' },
   'W-COUNT-BLANK': { severity: 'warning', rule: 'INPUT' },
   'W-NO-ROSTER': { severity: 'warning', rule: 'INPUT' },
   'W-SETTINGS-REPLACED': { severity: 'warning', rule: 'INPUT' },
+  'W-MAP-COLUMN-EMPTY': { severity: 'warning', rule: 'INPUT' },
 } as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
 
 export type WorkbookCode = keyof typeof WORKBOOK_CODES;

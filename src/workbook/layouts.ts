@@ -68,3 +68,8 @@ export const CANDIDATES: TableSpec = {
   ],
   required: [['name'], ['agency']],
 };
+
+
+/** The tables a run reads, by role: what the column-mapping dialog asks about (src/workbook/column-map.ts). */
+export type TableRole = 'roster' | 'votes' | 'candidates';
+export const SPECS: Record<TableRole, TableSpec> = { roster: ROSTER, votes: VOTES, candidates: CANDIDATES };

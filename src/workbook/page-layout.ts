@@ -26,7 +26,7 @@ export const HEADER_FOOTER_SIZE = 12;
 /** Excel's column width unit: the maximum digit width of the default font (Calibri 11), in pixels at 96 dpi. */
 const DIGIT_PX = 7;
 /** Excel's width of a column with no width of its own, in its unit. */
-const DEFAULT_COLUMN_WIDTH = 8.43;
+export const DEFAULT_COLUMN_WIDTH = 8.43;
 /** LibreOffice's width of one unit of an .xlsx column width (Carlito's digit and its rounding), points, measured on its PDFs. */
 const LIBREOFFICE_UNIT_PT = 5.7;
 /** A4, points. */
@@ -150,15 +150,15 @@ export function cellLines(text: string, widths: readonly number[], size: number,
   return linesOf(text, Math.max(widthPx - 6, px), px);
 }
 
-/** The page a sheet is printed on, in points: A4 in its orientation, the room within the margins, the header and footer. */
-export function printableArea(sheet: PlanSheet): { width: number; height: number } {
+/** The page a sheet is printed on, in points: A4 in its orientation, the room within the margins, the header and footer (and where that room starts from the top). */
+export function printableArea(sheet: PlanSheet): { width: number; height: number; top: number } {
   const { page } = sheet;
   const [w, h] = page.orientation === 'landscape' ? [A4_PT.long, A4_PT.short] : [A4_PT.short, A4_PT.long];
   // A header or footer takes its distance from the edge and a line; a margin narrower than that gives way to it.
   const band = HEADER_FOOTER_INCHES * 72 + HEADER_FOOTER_SIZE * 1.25;
   const top = Math.max(page.margins.top * PT_PER_MM, page.header ? band : 0);
   const bottom = Math.max(page.margins.bottom * PT_PER_MM, page.footer ? band : 0);
-  return { width: w - (page.margins.left + page.margins.right) * PT_PER_MM, height: h - top - bottom };
+  return { width: w - (page.margins.left + page.margins.right) * PT_PER_MM, height: h - top - bottom, top };
 }
 
 /**
@@ -297,10 +297,14 @@ export function layoutSheet(sheet: PlanSheet, blocks: WriteBlock | readonly Writ
  * The page ends of a sheet whose rows have these heights: pages filled from the top, a page ending
  * before a group it would cut (PlanSheet.keep, and rows merged down); the rows repeated at the top
  * take their room on every page after they were first printed. A group taller than a page is cut
- * where it must.
+ * where it must. At `scale` when given (the print view's, src/workbench/print-pages.ts), else one page wide.
  */
-export function paginate(sheet: PlanSheet, heights: ReadonlyMap<number, number>, merged: readonly { from: number; to: number }[] = []): { breaks: number[]; pages: number[]; scale: number } {
-  const scale = printScale(sheet);
+export function paginate(
+  sheet: PlanSheet,
+  heights: ReadonlyMap<number, number>,
+  merged: readonly { from: number; to: number }[] = [],
+  scale: number = printScale(sheet),
+): { breaks: number[]; pages: number[]; scale: number } {
   const area = parseRange(sheet.page.printArea);
   const top = area?.top ?? 1;
   let bottom = area?.bottom ?? top;

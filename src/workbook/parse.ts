@@ -1,4 +1,5 @@
 import {
+  findStep,
   nameKey,
   type ConferenceInput,
   type ConsultFacts,
@@ -6,15 +7,17 @@ import {
   type Gender,
   type IsoDate,
   type PartialDate,
+  type ProcedureId,
   type RosterPerson,
   type SourceRef,
 } from '../rules';
-import { a1, parseRange, type RangePos } from './address';
+import { a1, columnLetters, columnNumber, parseRange, type RangePos } from './address';
+import type { ColumnMap } from './column-map';
 import { workbookDiagnostic } from './codes';
-import { CANDIDATES, ROSTER, VOTES } from './layouts';
+import { SPECS, type TableRole } from './layouts';
 import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
-import { findTableHeader, rowCells, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow } from './table';
+import { findTableHeader, mappedTableHeader, rowCells, readTableRows, SheetView, type FoundTable, type TableCell, type TableRow, type TableSpec } from './table';
 import { cellText, fold, hasPhrase, nameText, tidyText, unicodeText } from './text';
 import { readCount, readDate, readFullDate, readGender, readYesNo, type Read } from './values';
 
@@ -31,6 +34,8 @@ export interface ParseOptions {
   conferenceKind?: 'staff' | 'leadership';
   /** 'identity' when the roster serves only to match vote rows (default 'full'). */
   rosterDetail?: 'full' | 'identity';
+  /** The user's answer where header detection was unsure, by sheet name: used instead of detection on that sheet. */
+  columns?: Record<string, ColumnMap>;
 }
 
 /** A person's row in a vote sheet. */
@@ -92,7 +97,7 @@ export function ownedAreas(snapshot: WorkbookSnapshot): ParsedWorkbook['owned'] 
 }
 
 /** The sheets to read: the user's, with the add-in's own areas hidden (sheets it created are skipped whole). */
-function views(snapshot: WorkbookSnapshot, owned: ParsedWorkbook['owned']): SheetView[] {
+export function views(snapshot: WorkbookSnapshot, owned: ParsedWorkbook['owned']): SheetView[] {
   const created = new Set(owned.filter((o) => o.name.startsWith(OWNED_SHEET_PREFIX)).map((o) => o.sheet));
   return snapshot.sheets.filter((s) => !created.has(s.name)).map((s) => new SheetView(s, owned.filter((o) => o.sheet === s.name).map((o) => o.range)));
 }
@@ -465,6 +470,62 @@ function pick<T>(kind: string, named: string | undefined, found: Candidate<T>[],
   return undefined;
 }
 
+/** A sheet column as mapped: "C" → 3 (a letter past XFD, or none, is no column). */
+function mappedColumn(letters: string): number | undefined {
+  const col = /^[A-Za-z]{1,3}$/.test(letters.trim()) ? columnNumber(letters.trim()) : 0;
+  return col > 0 && col <= 16_384 ? col : undefined;
+}
+
+/**
+ * The table of a sheet as the user mapped it (ColumnMap): every required field given, no column
+ * given twice, else a diagnostic naming the sheet and the cell, and no table.
+ */
+function mappedTable(view: SheetView, map: ColumnMap, spec: TableSpec, diagnostics: Diagnostic[]): FoundTable | undefined {
+  const headerRow = Number.isInteger(map.headerRow) && map.headerRow > 0 ? map.headerRow : 1;
+  const columns: Record<string, number> = {};
+  const byCol = new Map<number, string[]>();
+  const known = new Set(spec.fields.map((f) => f.key));
+  let bad = false;
+  for (const [key, letters] of Object.entries(map.columns)) {
+    if (!known.has(key) && !/^rating:\d{4}$/.test(key)) continue;
+    const col = mappedColumn(letters);
+    if (col === undefined) {
+      diagnostics.push(workbookDiagnostic('E-MAP-COLUMN-EMPTY', { sheet: view.name, field: key, column: letters }, { sheet: view.name, cell: a1(headerRow, 1) }));
+      bad = true;
+      continue;
+    }
+    columns[key] = col;
+    byCol.set(col, [...(byCol.get(col) ?? []), key]);
+  }
+  for (const [col, keys] of byCol) {
+    if (keys.length < 2) continue;
+    diagnostics.push(workbookDiagnostic('E-MAP-SAME-COLUMN', { sheet: view.name, column: columnLetters(col), fields: keys }, { sheet: view.name, cell: a1(headerRow, col) }));
+    bad = true;
+  }
+  const missing = spec.required.filter((any) => !any.some((k) => k in columns));
+  if (missing.length) {
+    diagnostics.push(workbookDiagnostic('E-MAP-FIELD-MISSING', { sheet: view.name, fields: missing.map((any) => any.join('|')) }, { sheet: view.name, cell: a1(headerRow, 1) }));
+    bad = true;
+  }
+  return bad ? undefined : mappedTableHeader(view, headerRow, columns);
+}
+
+/**
+ * A mapped column with nothing in it under the header: the mapping points at the wrong column.
+ * An error for a field the run needs (a required one), a warning for another.
+ */
+function emptyMappedColumns(table: FoundTable, spec: TableSpec): Diagnostic[] {
+  const required = new Set(spec.required.flat());
+  const out: Diagnostic[] = [];
+  table.keys.forEach((key, k) => {
+    if (table.rows.some((line) => cellText(line.values[k]).trim() !== '')) return;
+    const code = required.has(key) ? 'E-MAP-COLUMN-EMPTY' : 'W-MAP-COLUMN-EMPTY';
+    const col = table.keyCols[k];
+    out.push(workbookDiagnostic(code, { sheet: table.sheet, field: key, column: columnLetters(col) }, { sheet: table.sheet, cell: a1(table.headerBottom + 1, col) }));
+  });
+  return out;
+}
+
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParsedWorkbook {
   const owned = ownedAreas(snapshot);
   const all = views(snapshot, owned);
@@ -473,25 +534,98 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   const termStart = termAbove(snapshot);
   if (termStart) out.termStart = termStart;
 
+  // A sheet the user mapped is read as mapped, for its role only (its diagnostics once it is chosen).
+  const maps = new Map<SheetView, ColumnMap>();
+  for (const [name, map] of Object.entries(options.columns ?? {})) {
+    const view = all.find((v) => v.name === name) ?? all.find((v) => nameKey(v.name) === nameKey(name));
+    if (view && map && SPECS[map.role]) maps.set(view, map);
+  }
+  const mapDiagnostics = new Map<SheetView, Diagnostic[]>();
   // Headers first (cheap), rows only for the sheets chosen.
-  const find = (spec: typeof ROSTER) => all.flatMap((view) => {
-    const table = findTableHeader(view, spec);
+  const find = (role: TableRole) => all.flatMap((view) => {
+    const map = maps.get(view);
+    if (map && map.role !== role) return [];
+    const found: Diagnostic[] = [];
+    const table = map ? mappedTable(view, map, SPECS[role], found) : findTableHeader(view, SPECS[role]);
+    if (map) mapDiagnostics.set(view, found);
     return table ? [{ view, table }] : [];
   });
-  const votes = find(VOTES);
+  /** The rows of the table chosen, and where it was mapped, what the mapping got wrong. */
+  const read = (c: Candidate<unknown>, role: TableRole) => {
+    const table = readTableRows(c.view, c.table);
+    if (maps.has(c.view)) diagnostics.push(...emptyMappedColumns(table, SPECS[role]));
+    return table;
+  };
+  /** A sheet named for a role and mapped for it, whose mapping is wrong: its diagnostics instead of "no table". */
+  const mappedWrong = (role: TableRole, named: string | undefined, found: Candidate<unknown>[]) => {
+    for (const [view, map] of maps) {
+      const ds = mapDiagnostics.get(view) ?? [];
+      if (map.role === role && ds.length && (!named || nameKey(view.name) === nameKey(named)) && !found.some((c) => c.view === view)) return ds;
+    }
+    return undefined;
+  };
+  const choose = <T,>(role: TableRole, named: string | undefined, found: Candidate<T>[], prefer?: (c: Candidate<T>) => boolean) => {
+    const wrong = mappedWrong(role, named, found);
+    if (wrong) {
+      diagnostics.push(...wrong);
+      return undefined;
+    }
+    // The user's mapping says which sheet this is, unless a sheet is named.
+    const mapped = named ? [] : found.filter((c) => maps.has(c.view));
+    if (mapped.length === 1) return mapped[0];
+    return pick(role, named, found, all, diagnostics, prefer);
+  };
+  const votes = find('votes');
   const voteSheets = new Set(votes.map((c) => c.view));
-  const candidates = find(CANDIDATES).filter((c) => !voteSheets.has(c.view));
+  const candidates = find('candidates').filter((c) => !voteSheets.has(c.view));
   const candidateSheets = new Set(candidates.map((c) => c.view));
-  const rosters = find(ROSTER).filter((c) => !voteSheets.has(c.view) && !candidateSheets.has(c.view));
+  const rosters = find('roster').filter((c) => !voteSheets.has(c.view) && !candidateSheets.has(c.view));
 
-  const roster = pick('roster', options.rosterSheet, rosters, all, diagnostics);
+  const roster = choose('roster', options.rosterSheet, rosters);
   if (roster) {
-    const table = readTableRows(roster.view, roster.table);
+    const table = read(roster, 'roster');
     out.roster = { table, people: readPeople({ diagnostics, sheet: roster.view.name }, table, options.rosterDetail ?? 'full') };
   }
-  const vote = pick('votes', options.votesSheet, votes, all, diagnostics, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
-  if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, readTableRows(vote.view, vote.table));
-  const cand = pick('candidates', options.candidatesSheet, candidates, all, diagnostics);
-  if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, readTableRows(cand.view, cand.table));
+  const vote = choose('votes', options.votesSheet, votes, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
+  if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, read(vote, 'votes'));
+  const cand = choose('candidates', options.candidatesSheet, candidates);
+  if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, read(cand, 'candidates'));
   return out;
+}
+
+/** What a run asks of parsing: the procedure, the step (else inferred), the sheets and columns chosen. */
+export interface ParseRequest extends Pick<ParseOptions, 'rosterSheet' | 'votesSheet' | 'candidatesSheet' | 'columns'> {
+  procedure: ProcedureId;
+  step?: number;
+}
+
+const STAFF_STEP: Record<ProcedureId, number> = { 'next-term': 2, 'annual-local': 1, 'annual-external': 4 };
+const LEADERSHIP_STEP: Record<ProcedureId, number> = { 'next-term': 3, 'annual-local': 2, 'annual-external': 4 };
+
+function conferenceKind(procedure: ProcedureId, step: number | undefined): 'staff' | 'leadership' | undefined {
+  if (step === undefined) return undefined;
+  if (STAFF_STEP[procedure] === step && procedure !== 'annual-external') return 'staff';
+  return LEADERSHIP_STEP[procedure] === step ? 'leadership' : undefined;
+}
+
+/** The step the sheets point at: a vote count for its conference's step, else the first step. */
+function inferStep(procedure: ProcedureId, parsed: ParsedWorkbook): number {
+  if (parsed.votes) return parsed.votes.conferenceKind === 'leadership' ? LEADERSHIP_STEP[procedure] : STAFF_STEP[procedure];
+  return 1;
+}
+
+/** parse: the sheets the request names (else those found by content), and the step (else inferred from them). */
+export function parseFor(snapshot: WorkbookSnapshot, request: ParseRequest): { parsed: ParsedWorkbook; step: number } {
+  const { procedure } = request;
+  const kind = request.step === undefined ? undefined : findStep(procedure, request.step)?.kind;
+  const parsed = parseWorkbook(snapshot, {
+    rosterSheet: request.rosterSheet,
+    votesSheet: request.votesSheet,
+    candidatesSheet: request.candidatesSheet,
+    columns: request.columns,
+    conferenceKind: conferenceKind(procedure, request.step),
+    // A vote step reads the roster only to match people: the standards columns are left unread.
+    rosterDetail: request.step !== undefined && kind !== 'eligibility' && kind !== 'gap' ? 'identity' : 'full',
+  });
+  return { parsed, step: request.step ?? inferStep(procedure, parsed) };
 }

@@ -1,10 +1,11 @@
-import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, stepTitle, type Lang } from '../i18n';
+import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
 import { buildStepInput, type Overrides } from './inputs';
 import { fingerprint as inputFingerprint, sheetsRead } from './fingerprint';
 import { renderAudit, settingsText, type AuditEntry } from './render-audit';
 import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './undo-record';
-import { parseWorkbook, type ParsedWorkbook } from './parse';
+import { parseFor, type ParsedWorkbook } from './parse';
+import type { ColumnMap } from './column-map';
 import { readDecisions } from './read-decisions';
 import type { WritePlan } from './plan';
 import { workbookDiagnostic } from './codes';
@@ -14,7 +15,9 @@ import { renderEligibility } from './render-eligibility';
 import { inPlanningResults } from './in-planning';
 import { renderShortlist } from './render-shortlist';
 import { renderMinutes } from './render-minutes';
-import { mergeSettings, readSettings, settingsOf, settingsSheet } from './settings';
+import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './settings';
+import { ownedAreas } from './parse';
+import { rangeA1 } from './address';
 import { fixedScale, layoutSheet } from './page-layout';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -37,6 +40,8 @@ export interface RunRequest {
   now?: string;
   /** Also keep this run's settings in the workbook (src/workbook/settings.ts) for the next run, over those kept. */
   saveSettings?: boolean;
+  /** The columns the user chose where header detection was unsure, by sheet (src/workbook/column-map.ts). */
+  columns?: Record<string, ColumnMap>;
 }
 
 export interface RunOutcome {
@@ -49,36 +54,6 @@ export interface RunOutcome {
   /** SHA-256 of the values read and the settings (src/workbook/fingerprint.ts). */
   fingerprint?: string;
   ok: boolean;
-}
-
-const STAFF_STEP: Record<ProcedureId, number> = { 'next-term': 2, 'annual-local': 1, 'annual-external': 4 };
-const LEADERSHIP_STEP: Record<ProcedureId, number> = { 'next-term': 3, 'annual-local': 2, 'annual-external': 4 };
-
-function conferenceKind(procedure: ProcedureId, step: number | undefined): 'staff' | 'leadership' | undefined {
-  if (step === undefined) return undefined;
-  if (STAFF_STEP[procedure] === step && procedure !== 'annual-external') return 'staff';
-  return LEADERSHIP_STEP[procedure] === step ? 'leadership' : undefined;
-}
-
-/** The step the sheets point at: a vote count for its conference's step, else the first step. */
-function inferStep(procedure: ProcedureId, parsed: ParsedWorkbook): number {
-  if (parsed.votes) return parsed.votes.conferenceKind === 'leadership' ? LEADERSHIP_STEP[procedure] : STAFF_STEP[procedure];
-  return 1;
-}
-
-/** parse: the sheets the request names (else those found by content), and the step (else inferred from them). */
-export function parseFor(snapshot: WorkbookSnapshot, request: Omit<RunRequest, 'lang'>): { parsed: ParsedWorkbook; step: number } {
-  const { procedure } = request;
-  const kind = request.step === undefined ? undefined : findStep(procedure, request.step)?.kind;
-  const parsed = parseWorkbook(snapshot, {
-    rosterSheet: request.rosterSheet,
-    votesSheet: request.votesSheet,
-    candidatesSheet: request.candidatesSheet,
-    conferenceKind: conferenceKind(procedure, request.step),
-    // A vote step reads the roster only to match people: the standards columns are left unread.
-    rosterDetail: request.step !== undefined && kind !== 'eligibility' && kind !== 'gap' ? 'identity' : 'full',
-  });
-  return { parsed, step: request.step ?? inferStep(procedure, parsed) };
 }
 
 export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): RunOutcome {
@@ -119,7 +94,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   // Sheets the add-in creates whole (and replaces on the next run): the ranked shortlist, …
   const people = new Map([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
   const created: CreatedSheet[] = [];
-  const shortlist = renderShortlist(result, lang, people, nameOf);
+  const shortlist = renderShortlist(result, lang, people, nameOf, profile);
   if (shortlist) created.push(shortlist);
   // … the review of an ELIG / GAP step (I.1, II.2(1)), …
   const review = renderEligibility(result, lang, people, profile, { onSite, consultations: parsed.candidates?.consultations });
@@ -151,7 +126,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
     return blocked();
   }
   // The settings saved for the next run: like the log, not a part the run wrote (undo keeps them).
-  const saveTaken = request.saveSettings && addSheets(plan, [settingsSheet(mergeSettings(readSettings(snapshot).settings, settingsOf(request, step)), lang)], snapshot, parsed.owned);
+  const saveTaken = request.saveSettings && addSheets(plan, [settingsSheet(settingsToSave(readSettings(snapshot).settings, request, step), lang)], snapshot, parsed.owned);
   if (saveTaken) {
     diagnostics.push(saveTaken);
     return blocked();
@@ -200,6 +175,19 @@ export function addBookkeeping(
   return addSheets(plan, sheets, snapshot, owned);
 }
 
+/**
+ * The settings sheet alone, as a plan: the task pane's profile panel saves a profile at once. Like a
+ * run's saved settings it is not a part a run wrote: undo neither removes nor restores it, and the
+ * undo record and the audit log are left as they are (the next run's log row names the profile).
+ */
+export function planSettings(snapshot: WorkbookSnapshot, settings: RunSettings, lang: Lang): { plan?: WritePlan; diagnostics: Diagnostic[] } {
+  // Every owned name is kept (a host resets the owned names to the plan's).
+  const owned = ownedAreas(snapshot);
+  const plan: WritePlan = { clear: [], blocks: [], names: owned.map((o) => ({ name: o.name, sheet: o.sheet, range: rangeA1(o.range) })) };
+  const taken = addSheets(plan, [settingsSheet(settings, lang)], snapshot, owned);
+  return taken ? { diagnostics: [taken] } : { plan, diagnostics: [] };
+}
+
 /** The run as JSON (the command's --json): one object, results in shortlist order. */
 export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFAULT_PROFILE) {
   const names = new Map((run.result?.people ?? []).map((p) => [p.id, p.name]));
@@ -209,6 +197,8 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
     procedure: run.procedure,
     step: run.step,
     profile: profile.name,
+    /** The rules where the profile differs from Phụ lục 12, in words (none: the default's rules). */
+    profileChanges: profileUsed(profile, lang).changes,
     conference: c ? { convened: c.convened, present: c.present, quorate: c.quorate, announced: c.announced } : null,
     results: (run.result?.people ?? []).map((p) => {
       const threshold = p.explanation.find((f): f is ThresholdFinding => 'numerator' in f);

@@ -4,6 +4,8 @@
  * so the next run finds it, clears it and writes it again.
  */
 
+import type { WorkbookSnapshot } from './snapshot';
+
 export const OWNED_PREFIX = 'QuyHoach_';
 /** A sheet the add-in created carries a defined name with this prefix on its A1. */
 export const OWNED_SHEET_PREFIX = `${OWNED_PREFIX}Trang_`;
@@ -119,4 +121,20 @@ export interface WritePlan {
   sheets?: PlanSheet[];
   /** Owned sheets of an earlier run to delete (by name). */
   dropSheets?: string[];
+}
+
+/**
+ * The workbook's outline after a plan is applied, from the snapshot it was made from: the sheets
+ * it creates added (their cells left out), those it drops removed, the add-in's names as planned.
+ * Enough for the task pane to offer the result sheets without reading the workbook again (a Run
+ * stays one read and one write); a run always reads the workbook afresh.
+ */
+export function outlineAfter(snapshot: WorkbookSnapshot, plan: WritePlan): WorkbookSnapshot {
+  const key = (name: string) => name.toLowerCase();
+  const gone = new Set([...(plan.dropSheets ?? []), ...(plan.sheets ?? []).map((s) => s.name)].map(key));
+  const created = (plan.sheets ?? []).map((s) => ({ name: s.name, values: [], merges: s.merges, tables: [] }));
+  return {
+    sheets: [...snapshot.sheets.filter((s) => !gone.has(key(s.name))), ...created],
+    names: [...snapshot.names.filter((n) => !n.name.startsWith(OWNED_PREFIX)), ...plan.names],
+  };
 }

@@ -1,8 +1,10 @@
 import { stepTitle, type Lang } from '../i18n';
 import { assessConference, DEFAULT_PROFILE, findStep, quotaFor, STEPS, type ConferenceResult, type Diagnostic, type SourceRef } from '../rules';
+import { mappingQuestions, type MappingQuestion } from './column-map';
 import { buildStepInput } from './inputs';
 import { OWNED_SHEET_PREFIX } from './plan';
-import { parseFor, type RunRequest } from './pipeline';
+import { parseFor } from './parse';
+import type { RunRequest } from './pipeline';
 import type { WorkbookSnapshot } from './snapshot';
 
 /**
@@ -36,6 +38,11 @@ export interface RunPreview {
   titles: { title: string; quota: number; people: number }[];
   /** What would stop or warn the run, as far as reading tells. */
   diagnostics: Diagnostic[];
+  /**
+   * The tables the run reads, sheet by sheet, with what the column-mapping dialog asks: `unsure`
+   * where header detection found no header, or two columns for one field (src/workbook/column-map.ts).
+   */
+  mapping?: MappingQuestion[];
 }
 
 export function previewRun(snapshot: WorkbookSnapshot, request: RunRequest): RunPreview {
@@ -56,7 +63,7 @@ export function previewRun(snapshot: WorkbookSnapshot, request: RunRequest): Run
   if (parsed.votes) preview.votes = parsed.votes.table.sheet;
   if (parsed.candidates) preview.candidates = parsed.candidates.table.sheet;
   const def = findStep(procedure, step);
-  if (!def) return preview;
+  if (!def) return withMapping(preview, snapshot, parsed, request);
 
   const built = buildStepInput(parsed, procedure, step, request.overrides);
   preview.diagnostics.push(...built.diagnostics);
@@ -79,6 +86,12 @@ export function previewRun(snapshot: WorkbookSnapshot, request: RunRequest): Run
   const titles = built.input.votes?.length ? built.input.votes.map((v) => v.title) : (built.input.roster ?? []).flatMap((p) => p.titles);
   for (const t of titles) counts.set(t, (counts.get(t) ?? 0) + 1);
   preview.titles = [...counts].map(([title, people]) => ({ title, quota: built.input.quota?.[title] ?? quotaFor(profile, title), people }));
+  return withMapping(preview, snapshot, parsed, request);
+}
+
+function withMapping(preview: RunPreview, snapshot: WorkbookSnapshot, parsed: ReturnType<typeof parseFor>['parsed'], request: RunRequest): RunPreview {
+  const mapping = mappingQuestions(snapshot, parsed, preview.diagnostics, request);
+  if (mapping.length) preview.mapping = mapping;
   return preview;
 }
 

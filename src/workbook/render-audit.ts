@@ -1,5 +1,5 @@
-import { messages, type Lang } from '../i18n';
-import { compareProfiles, type HeadDecision, type RuleProfile } from '../rules';
+import { messages, profileUsed, type Lang } from '../i18n';
+import type { HeadDecision, RuleProfile } from '../rules';
 import type { Overrides } from './inputs';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
 import { printedSheet } from './printed-sheet';
@@ -38,7 +38,9 @@ function when(at: string): string {
 export function settingsText(profile: RuleProfile, overrides: Overrides, decisions: readonly HeadDecision[], lang: Lang, names: (id: string) => string): string {
   const a = messages(lang).audit;
   const day = (iso: string) => iso.split('-').reverse().join('/');
-  const lines = [profile.name, ...compareProfiles(profile).map((d) => a.changed(d.path, JSON.stringify(d.base), JSON.stringify(d.other)))];
+  // The profile by name (the column says what it is), then where it differs from Phụ lục 12, a rule a line.
+  const used = profileUsed(profile, lang);
+  const lines = used.changes.length ? [`${used.name} — ${messages(lang).profileUsed.differs}:`, ...used.changes] : [used.name];
   if (overrides.convened !== undefined) lines.push(a.convened(overrides.convened));
   if (overrides.present !== undefined) lines.push(a.present(overrides.present));
   if (overrides.quota !== undefined) lines.push(a.quota(typeof overrides.quota === 'number' ? String(overrides.quota) : Object.entries(overrides.quota).map(([t, q]) => `${t} ${q}`).join(', ')));

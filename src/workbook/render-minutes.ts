@@ -1,4 +1,4 @@
-import { describeProfile, formatRatio, messages, stepTitle, type Lang } from '../i18n';
+import { describeProfile, formatRatio, messages, profileUsed, stepTitle, type Lang } from '../i18n';
 import { findStep, leastMeeting, type ConferenceInput, type Finding, type IsoDate, type PersonResult, type RuleId, type RuleProfile, type StepResult, type ThresholdFinding, type TopFinding } from '../rules';
 import { a1 } from './address';
 import { cellLines, fontPx, layoutSheet, textPx } from './page-layout';
@@ -206,6 +206,8 @@ export function renderMinutes(
   // 4. The rules applied (QUORUM is stated above) in the words of the task pane's profile, with
   // what they ask of this conference, and the quota of each title (TOP) as this run applied it.
   heading(t.rulesHeading);
+  // The rule profile applied, by name (and how it differs from Phụ lục 12).
+  paragraph(profileUsed(profile, lang).text);
   const firstFinding = (rule: RuleId): Finding | undefined => {
     for (const p of result.people) for (const f of p.explanation) if (f.rule === rule) return f;
     return undefined;

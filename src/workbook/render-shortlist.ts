@@ -1,5 +1,5 @@
-import { messages, stepTitle, type Lang } from '../i18n';
-import type { PersonResult, RosterPerson, StepResult, TieFinding, TopFinding } from '../rules';
+import { messages, profileUsed, stepTitle, type Lang } from '../i18n';
+import type { PersonResult, RosterPerson, RuleProfile, StepResult, TieFinding, TopFinding } from '../rules';
 import { a1 } from './address';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from './plan';
 import { printedSheet } from './printed-sheet';
@@ -43,7 +43,13 @@ export function birthText(birth: string | undefined): string {
   return d ? `${d}/${m}/${y}` : m ? `${m}/${y}` : y;
 }
 
-export function renderShortlist(result: StepResult, lang: Lang, people: ReadonlyMap<string, RosterPerson>, names: (id: string) => string): CreatedSheet | undefined {
+export function renderShortlist(
+  result: StepResult,
+  lang: Lang,
+  people: ReadonlyMap<string, RosterPerson>,
+  names: (id: string) => string,
+  profile?: RuleProfile,
+): CreatedSheet | undefined {
   const conference = result.conference;
   if (result.blocked || !conference || result.people.length === 0) return undefined;
   const m = messages(lang);
@@ -142,6 +148,8 @@ export function renderShortlist(result: StepResult, lang: Lang, people: Readonly
       rows.push(line);
     }
   }
+  // The rule profile the list was reached under (and how it differs from Phụ lục 12), under the list.
+  if (profile) rows.push(full({ value: profileUsed(profile, lang).text, italic: true, align: 'left', wrap: true }));
   return printedSheet({
     name: sheetName,
     definedName: shortlistName(result.procedure, result.step),

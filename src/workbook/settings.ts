@@ -1,8 +1,10 @@
-import { messages, type Lang } from '../i18n';
+import { messages, type Lang, type SavedSetting } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type IsoDate, type ProcedureId, type RuleProfile } from '../rules';
+import type { ColumnMap } from './column-map';
 import { workbookDiagnostic } from './codes';
 import { canonicalJson } from './fingerprint';
 import { jsonCells, jsonSheet, PIECE } from './hidden-json';
+import { parseFor } from './parse';
 import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -43,6 +45,8 @@ export interface RunSettings {
   termStart?: IsoDate;
   /** A rule profile other than the default. */
   profile?: RuleProfile;
+  /** The columns the user chose where header detection was unsure, by sheet (src/workbook/column-map.ts). */
+  columns?: Record<string, ColumnMap>;
 }
 
 export const conferenceKey = (procedure: ProcedureId, step: number): string => `${procedure}:${step}`;
@@ -83,11 +87,26 @@ function check(key: string, v: unknown): string | undefined {
       return isRecord(v) && Object.entries(v).every(([k, c]) => /^[a-z-]+:\d+$/.test(k) && isRecord(c) && Object.entries(c).every(([f, n]) => (f === 'convened' || f === 'present') && whole(n)))
         ? undefined
         : '{ "next-term:2": { "convened": N, "present": N } }';
+    case 'columns':
+      return isRecord(v) && Object.entries(v).every(([sheet, m]) => text(sheet) && isColumnMap(m)) ? undefined : '{ "Trang": { "role": "votes", "headerRow": N, "columns": { "name": "B", … } } }';
     case 'profile':
       return undefined;
     default:
       return '—';
   }
+}
+
+/** A sheet's column mapping as saved: its role, header row and columns by letter, nothing else. */
+function isColumnMap(m: unknown): boolean {
+  if (!isRecord(m) || !Object.keys(m).every((k) => k === 'role' || k === 'headerRow' || k === 'columns')) return false;
+  const { role, headerRow, columns } = m;
+  return (
+    (role === 'roster' || role === 'votes' || role === 'candidates') &&
+    whole(headerRow) &&
+    headerRow > 0 &&
+    isRecord(columns) &&
+    Object.entries(columns).every(([k, l]) => text(k) && typeof l === 'string' && /^[A-Z]{1,3}$/.test(l))
+  );
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -165,7 +184,7 @@ export function settingsSheet(settings: RunSettings, lang: Lang): CreatedSheet {
 
 /** The settings a run request carries (its step as run), as they are saved: the default profile is not kept. */
 export function settingsOf(
-  request: { procedure: ProcedureId; rosterSheet?: string; votesSheet?: string; candidatesSheet?: string; profile?: RuleProfile; overrides?: { convened?: number; present?: number; quota?: number | Record<string, number>; termStart?: IsoDate } },
+  request: { procedure: ProcedureId; rosterSheet?: string; votesSheet?: string; candidatesSheet?: string; columns?: Record<string, ColumnMap>; profile?: RuleProfile; overrides?: { convened?: number; present?: number; quota?: number | Record<string, number>; termStart?: IsoDate } },
   step: number,
 ): RunSettings {
   const o = request.overrides ?? {};
@@ -181,5 +200,67 @@ export function settingsOf(
     ...(o.quota !== undefined ? { quota: o.quota } : {}),
     ...(o.termStart ? { termStart: o.termStart } : {}),
     ...(custom ? { profile: request.profile } : {}),
+    ...(request.columns ? { columns: request.columns } : {}),
   };
+}
+
+export interface EffectiveSettings {
+  procedure: ProcedureId;
+  /** The settings of the run: those given, else the saved ones (the step inferred where it must be, to find the numbers kept for its conference). */
+  settings: RunSettings;
+  /** The conference numbers of the run: those typed in, else those saved for its conference. */
+  numbers: ConferenceNumbers;
+  /** What came from the saved settings, as data (i18n describeSaved puts it in words). */
+  used: SavedSetting[];
+}
+
+/**
+ * The run's settings: those given (on the command line, in the task pane), else those saved in the
+ * workbook. A saved step belongs to its procedure; conference numbers are saved per procedure and
+ * step, so where neither the request nor the settings name the step, it is inferred from the sheets
+ * to find them. `typed`: the conference numbers given now.
+ */
+export function effectiveSettings(snapshot: WorkbookSnapshot, saved: RunSettings | undefined, explicit: RunSettings, typed: ConferenceNumbers = {}): EffectiveSettings {
+  const procedure = explicit.procedure ?? saved?.procedure ?? 'next-term';
+  const base: RunSettings | undefined = saved && (saved.procedure === undefined || saved.procedure === procedure ? saved : { ...saved, step: undefined });
+  const settings = mergeSettings(base, explicit);
+  let step = settings.step;
+  const keyed = Object.keys(settings.conferences ?? {}).some((k) => k.startsWith(`${procedure}:`));
+  if (step === undefined && keyed) step = parseFor(snapshot, { procedure, rosterSheet: settings.rosterSheet, votesSheet: settings.votesSheet, candidatesSheet: settings.candidatesSheet, columns: settings.columns }).step;
+  const kept = step === undefined ? {} : (settings.conferences?.[conferenceKey(procedure, step)] ?? {});
+  const numbers: ConferenceNumbers = { convened: typed.convened ?? kept.convened, present: typed.present ?? kept.present };
+  const used: SavedSetting[] = [];
+  if (base) {
+    if (explicit.procedure === undefined && base.procedure !== undefined) used.push({ kind: 'procedure', procedure });
+    if (explicit.step === undefined && base.step !== undefined) used.push({ kind: 'step', step: base.step });
+    for (const sheet of ['roster', 'votes', 'candidates'] as const) {
+      const name = base[`${sheet}Sheet`];
+      if (explicit[`${sheet}Sheet`] === undefined && name !== undefined) used.push({ kind: 'sheet', sheet, name });
+    }
+    if (typed.convened === undefined && kept.convened !== undefined) used.push({ kind: 'convened', n: kept.convened });
+    if (typed.present === undefined && kept.present !== undefined) used.push({ kind: 'present', n: kept.present });
+    if (explicit.quota === undefined && base.quota !== undefined) used.push({ kind: 'quota', quota: base.quota });
+    if (explicit.termStart === undefined && base.termStart !== undefined) used.push({ kind: 'termStart', date: base.termStart });
+    if (explicit.profile === undefined && base.profile !== undefined) used.push({ kind: 'profile', name: base.profile.name });
+    if (explicit.columns === undefined && base.columns && Object.keys(base.columns).length) used.push({ kind: 'columns', sheets: Object.keys(base.columns) });
+  }
+  return { procedure, settings: { ...settings, step }, numbers, used };
+}
+
+/**
+ * The settings to keep after a run: the run's own over those kept. A run under the default profile
+ * drops a custom one kept before ("Về mặc định" in the task pane, or --profile with the default).
+ */
+export function settingsToSave(saved: RunSettings | undefined, request: Parameters<typeof settingsOf>[0], step: number): RunSettings {
+  const merged = mergeSettings(saved, settingsOf(request, step));
+  if (request.profile && canonicalJson(request.profile) === canonicalJson(DEFAULT_PROFILE)) delete merged.profile;
+  return merged;
+}
+
+/** The kept settings with another rule profile (none: the default), as saved from the task pane's profile panel. */
+export function withProfile(saved: RunSettings | undefined, profile: RuleProfile | undefined): RunSettings {
+  const out: RunSettings = { ...(saved ?? {}) };
+  if (profile && canonicalJson(profile) !== canonicalJson(DEFAULT_PROFILE)) out.profile = profile;
+  else delete out.profile;
+  return out;
 }

@@ -124,6 +124,11 @@ export class SheetView {
     return this.fonts ? this.fonts[a1(row, col)] : undefined;
   }
 
+  /** The merged area a cell lies in (top-left or covered), if any. */
+  mergeCovering(row: number, col: number): RangePos | undefined {
+    return this.merged.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  }
+
   /** The merged area a cell is the top-left of, if any. */
   mergeAt(row: number, col: number): RangePos | undefined {
     return this.merged.find((m) => m.top === row && m.left === col);
@@ -303,8 +308,13 @@ function sectionHeading(view: SheetView, row: number, left: number, right: numbe
 /** The header a spec describes (rows not yet read), or undefined when the sheet has no such header. */
 export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | undefined {
   const header = findHeader(view, spec);
-  if (!header) return undefined;
+  return header && tableOf(view, header);
+}
+
+/** A found table (rows not yet read) from its header: where it starts, its columns, its right edge. */
+function tableOf(view: SheetView, header: Header & { tableBottom?: number; tableRight?: number }): FoundTable {
   const cols = Object.values(header.columns).concat(header.ratingYears.map((r) => r.col));
+  if (!cols.length) cols.push(1);
   let lastCol = Math.max(...cols);
   const headed = (c: number) => [...Array(header.bottom - header.top + 1).keys()].some((i) => view.label(header.top + i, c) !== '');
   while (lastCol < view.colCount && headed(lastCol + 1)) lastCol++;
@@ -324,6 +334,73 @@ export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | 
     end: header.bottom + 1,
     score: header.score,
   };
+}
+
+/**
+ * The table as the user mapped it (src/workbook/column-map.ts): the header row given, the columns
+ * given by field key (a "rating:2024" key is an annual rating column), rows read below as for a
+ * found header. An Excel table whose header row it is keeps its own last row and column.
+ */
+export function mappedTableHeader(view: SheetView, headerRow: number, columns: Record<string, number>): FoundTable {
+  const fields: Record<string, number> = {};
+  const ratingYears: { year: number; col: number }[] = [];
+  for (const [key, col] of Object.entries(columns)) {
+    const year = /^rating:(\d{4})$/.exec(key);
+    if (year) ratingYears.push({ year: Number(year[1]), col });
+    else fields[key] = col;
+  }
+  ratingYears.sort((a, b) => a.col - b.col);
+  const excel = view.sheet.tables.map((t) => parseRange(t.range)).find((r) => r && r.top === headerRow);
+  const header = { top: headerRow, bottom: headerRow, left: 1, right: view.colCount, columns: fields, ratingYears, score: Object.keys(columns).length };
+  return tableOf(view, excel ? { ...header, tableBottom: excel.bottom, tableRight: excel.right } : header);
+}
+
+/** The header labels of rows top…bottom (folded, merged cells resolved), by column. */
+export function headerLabels(view: SheetView, top: number, bottom: number): Map<number, string> {
+  const labels = new Map<number, string>();
+  for (let c = 1; c <= view.colCount; c++) {
+    const label = labelFor(view, top, bottom, c);
+    if (label && label.length <= 200) labels.set(c, label);
+  }
+  return labels;
+}
+
+/**
+ * Where detection fails, its best partial guess: the row (of the first 40) whose labels name the
+ * most fields, and the columns it names, required or not.
+ */
+export function guessHeader(view: SheetView, spec: TableSpec): { row: number; columns: Record<string, number> } | undefined {
+  let best: { row: number; columns: Record<string, number>; score: number } | undefined;
+  // Else the row with the most labels above a row of figures (the data rows start with numbers: STT, counts, dates).
+  let plain: { row: number; texts: number } | undefined;
+  for (let row = 1; row <= Math.min(view.rowCount, 40); row++) {
+    if (!figuresBelow(view, row)) continue;
+    const labels = headerLabels(view, row, row);
+    if (labels.size < 2) continue;
+    const m = matchFields(labels, spec);
+    if (m.score > 0 && (!best || m.score > best.score)) best = { row, columns: m.columns, score: m.score };
+    let texts = 0;
+    for (let c = 1; c <= view.colCount; c++) if (typeof view.value(row, c) === 'string' && cellText(view.value(row, c)).trim()) texts++;
+    if (texts >= 2 && (!plain || texts > plain.texts)) plain = { row, texts };
+  }
+  if (best) return { row: best.row, columns: best.columns };
+  return plain && { row: plain.row, columns: {} };
+}
+
+/** Whether the row below a row (past a row of column numbers) holds a number: data, not a signature block. */
+function figuresBelow(view: SheetView, row: number): boolean {
+  let next = row + 1;
+  if (next <= view.rowCount && isNumberingRow(view, next, 1, view.colCount)) next++;
+  if (next > view.rowCount) return false;
+  for (let c = 1; c <= view.colCount; c++) if (typeof view.value(next, c) === 'number') return true;
+  return false;
+}
+
+/** Whether a folded label could name a field (one of its phrases, none of its exclusions). */
+export function labelNames(label: string, field: FieldSpec): boolean {
+  const { phrases, exclude } = padded(field);
+  const spaced = ` ${label} `;
+  return !exclude.some((x) => spaced.includes(x)) && phrases.some((p) => spaced.includes(p));
 }
 
 /** The first non-empty text of a row, folded: signature blocks and totals start with their words. */

@@ -15,6 +15,11 @@ export async function serveFolder(root: string): Promise<{ url: string; close: (
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path);
+    // A browser asks for /favicon.ico by itself; the pages have none, and say so without an error.
+    if (path === '/favicon.ico' && !existsSync(file)) {
+      res.writeHead(204).end();
+      return;
+    }
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;

@@ -159,6 +159,13 @@ export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return (await workbook.xlsx.writeBuffer()) as unknown as Buffer;
 }
 
+/** The workbook as .xlsx bytes anywhere: in the browser (the workbench's download) there is no Node Buffer. */
+export async function writeXlsxBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  // A Buffer in Node, ExcelJS's Buffer polyfill (a Uint8Array) in its browser build.
+  const out: unknown = await workbook.xlsx.writeBuffer();
+  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+}
+
 function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
   // Excel sheet names are case-insensitive.
   return workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());

@@ -9,9 +9,12 @@
  * - tables saved by Excel lose their header row and filter buttons when ExcelJS writes them back
  *   (it reads an omitted headerRowCount as 0 and an omitted filterColumn as a hidden button):
  *   repaired right after loading, see repairLoadedTables;
- * - `worksheet.getCell` creates cells: reading only walks the cells that exist.
+ * - `worksheet.getCell` creates cells: reading only walks the cells that exist;
+ * - manual page breaks (`<rowBreaks>`) are written but never read back, so a file run again would
+ *   lose the breaks of its printed sheets: read from the sheet parts, see restoreRowBreaks.
  */
 import * as ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -27,7 +30,43 @@ export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise
   // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
   await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   repairLoadedTables(workbook);
+  await restoreRowBreaks(workbook, data);
   return { workbook, snapshot: snapshotOf(workbook) };
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescapeXml = (text: string) => text.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => XML_ENTITIES[e] ?? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))));
+const attributes = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], unescapeXml(m[2])]));
+
+/**
+ * The manual page breaks of the sheets that have a print area (the printed sheets; others are
+ * left alone, to spare decompressing large data sheets twice), from the file's sheet parts.
+ */
+async function restoreRowBreaks(workbook: ExcelJS.Workbook, data: Buffer | ArrayBuffer | Uint8Array): Promise<void> {
+  const printed = workbook.worksheets.filter((ws) => ws?.pageSetup?.printArea);
+  if (!printed.length) return;
+  const zip = await JSZip.loadAsync(data);
+  const book = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!book || !rels) return;
+  const targets = new Map([...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => attributes(m[0])).map((a) => [a.Id, a.Target]));
+  const parts = new Map(
+    [...book.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+      const a = attributes(m[0]);
+      const target = targets.get(a['r:id']) ?? '';
+      return [a.name, target.startsWith('/') ? target.slice(1) : `xl/${target}`];
+    }),
+  );
+  for (const worksheet of printed) {
+    const part = parts.get(worksheet.name);
+    const xml = part ? await zip.file(part)?.async('string') : undefined;
+    const block = xml && /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml);
+    if (!block) continue;
+    (worksheet as ExcelJS.Worksheet & { rowBreaks: Partial<ExcelJS.RowBreak>[] }).rowBreaks = [...block[1].matchAll(/<brk\b[^>]*>/g)].map((m) => {
+      const a = attributes(m[0]);
+      return { id: Number(a.id), max: Number(a.max ?? 16383), ...(a.min ? { min: Number(a.min) } : {}), man: a.man === '1' || a.man === 'true' ? 1 : 0 };
+    });
+  }
 }
 
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {

@@ -383,3 +383,24 @@ describe('property: values written with ExcelJS read back the same', () => {
     );
   });
 });
+
+describe('manual page breaks survive a second run (ExcelJS reads no <rowBreaks> back)', () => {
+  const breaksOf = (wb: ExcelJS.Workbook) =>
+    Object.fromEntries(
+      wb.worksheets
+        .map((ws) => [ws.name, ((ws as unknown as { rowBreaks: { id: number; man: number }[] }).rowBreaks ?? []).map((b) => `${b.id}${b.man ? '' : '?'}`)] as const)
+        .filter(([, b]) => b.length),
+    );
+
+  test('the 120-person staff conference: the shortlist and minutes keep their breaks through read → write → read', async () => {
+    const { longWorkbook } = await import('../../print/long-roster');
+    const { runXlsx } = await import('../../support/xlsx-run');
+    const first = await runXlsx(await longWorkbook(), { procedure: 'next-term', step: 2, lang: 'vi', now: '2026-11-25T10:00' });
+    const written = breaksOf(first.workbook);
+    // The 6-page shortlist and 5-page minutes break their own pages (src/workbook/page-layout.ts).
+    expect(Object.keys(written).length).toBeGreaterThanOrEqual(2);
+    expect(Object.values(written).flat().length).toBeGreaterThanOrEqual(9);
+    const again = await readXlsx(await writeXlsx((await readXlsx(first.buffer)).workbook));
+    expect(breaksOf(again.workbook)).toEqual(written);
+  }, 30_000);
+});

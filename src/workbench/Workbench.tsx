@@ -1,0 +1,393 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { messages, type Lang } from '../i18n';
+import { DEFAULT_PROFILE } from '../rules';
+import { ProfilePanel } from '../taskpane/ProfilePanel';
+import { RunForm } from '../taskpane/RunForm';
+import { Grid } from './Grid';
+import { SAMPLES, sampleNamed } from './samples';
+import { WorkbenchSession } from './session';
+import { PrintPane } from './print';
+
+/** ExcelJS and the xlsx host, fetched when the first workbook is opened (./xlsx.ts). */
+type XlsxModule = typeof import('./xlsx');
+let xlsxLoad: Promise<XlsxModule> | undefined;
+const loadXlsx = () => (xlsxLoad ??= import(/* webpackChunkName: "xlsx-host" */ './xlsx'));
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: '#217346',
+    color: '#FFFFFF',
+  },
+  brand: { display: 'flex', flexDirection: 'column', marginRight: 'auto', minWidth: 0 },
+  brandTitle: { color: '#FFFFFF', margin: 0 },
+  brandSub: { color: '#E8F3EC' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  left: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
+  fileName: { marginRight: 'auto' },
+  zoom: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  tabs: { overflowX: 'auto', backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  right: {
+    width: '420px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    // The cards keep their height; the pane scrolls.
+    '& > *': { flexShrink: 0 },
+  },
+  welcome: { margin: tokens.spacingHorizontalXXL, maxWidth: '720px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  sampleList: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  drop: {
+    position: 'fixed',
+    inset: 0,
+    zIndex: 100,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: 'rgba(33, 115, 70, 0.15)',
+    border: '4px dashed #217346',
+    pointerEvents: 'none',
+  },
+  dropText: { backgroundColor: '#FFFFFF', padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge },
+  hidden: { display: 'none' },
+});
+
+interface Doc {
+  id: number;
+  name: string;
+  session: WorkbenchSession;
+}
+/** The grid's zoom steps (Excel's own zoom does not apply: this is the page's). */
+const ZOOMS = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5];
+type Status = { intent: 'success' | 'error' | 'info'; text: string };
+
+/** The sheets a user sees in Excel: hidden and very hidden ones (the add-in's own) are left out. */
+function visibleSheets(doc: Doc | undefined): string[] {
+  return doc ? doc.session.workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => ws.name) : [];
+}
+
+/**
+ * The browser workbench (issue 7): a workbook opened from a file (picker or drop) or a sample, its
+ * sheets in a read-only grid, the task pane's own run form over it, and the result downloaded as a
+ * new file. Nothing leaves the page: the file is read and written in memory.
+ */
+export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
+  const styles = useStyles();
+  const m = messages(lang);
+  const w = m.workbench;
+  const [doc, setDoc] = useState<Doc>();
+  const [status, setStatus] = useState<Status>();
+  const [opening, setOpening] = useState<string>();
+  const [sheet, setSheet] = useState<string>();
+  const [target, setTarget] = useState<{ cell?: string; n: number }>();
+  const [version, setVersion] = useState(0);
+  const [pending, setPending] = useState(false);
+  const [view, setView] = useState<'grid' | 'print'>('grid');
+  const [dragging, setDragging] = useState(false);
+  const [zoom, setZoom] = useState(0.8);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const ids = useRef(0);
+
+  const open = useCallback(
+    async (name: string, bytes: () => Promise<ArrayBuffer>) => {
+      setStatus(undefined);
+      if (!/\.xlsx$/i.test(name)) {
+        setStatus({ intent: 'error', text: w.notXlsx(name) });
+        return;
+      }
+      setOpening(name);
+      try {
+        const [xlsx, data] = await Promise.all([loadXlsx(), bytes()]);
+        const inner = await xlsx.openWorkbook(data);
+        const session = new WorkbenchSession(inner, {
+          show: (name, cell) => {
+            const found = inner.workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+            if (!found) return;
+            setSheet(found.name);
+            setView('grid');
+            setTarget({ cell, n: ++ids.current });
+          },
+          changed: () => {
+            setVersion((v) => v + 1);
+            setPending(true);
+          },
+        });
+        const next: Doc = { id: ++ids.current, name, session };
+        setDoc(next);
+        setSheet(visibleSheets(next)[0]);
+        setTarget(undefined);
+        setView('grid');
+        setPending(false);
+      } catch (e) {
+        setStatus({ intent: 'error', text: w.openError(name, e instanceof Error ? e.message : String(e)) });
+      } finally {
+        setOpening(undefined);
+      }
+    },
+    [w],
+  );
+  const openFile = useCallback((file: File) => void open(file.name, () => file.arrayBuffer()), [open]);
+  const openSample = useCallback(
+    (file: string) =>
+      void open(file, async () => {
+        const response = await fetch(`samples/${encodeURIComponent(file)}`);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.arrayBuffer();
+      }),
+    [open],
+  );
+
+  // ?sample=<file>: one of ours, opened at once (npm start opens the next-term one).
+  useEffect(() => {
+    const s = sampleNamed(sample);
+    if (s) openSample(s.file);
+  }, [sample, openSample]);
+
+  // A file dropped anywhere on the page opens it.
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => Boolean(e.dataTransfer && [...e.dataTransfer.types].includes('Files'));
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer?.files?.[0];
+      if (file) openFile(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFile]);
+
+  // Leaving with results not downloaded: the browser asks first.
+  useEffect(() => {
+    if (!pending) return;
+    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [pending]);
+
+  const download = async () => {
+    if (!doc) return;
+    try {
+      const xlsx = await loadXlsx();
+      const blob = await xlsx.workbookBlob(doc.session.inner);
+      const name = w.downloadName(doc.name);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setPending(false);
+      setStatus({ intent: 'success', text: w.downloaded(name) });
+    } catch (e) {
+      setStatus({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const sheets = visibleSheets(doc);
+  const current = doc && sheet ? doc.session.workbook.worksheets.find((ws) => ws.name === sheet) : undefined;
+  const shownSheet = current ?? (doc ? doc.session.workbook.getWorksheet(sheets[0]) : undefined);
+  const date1904 = Boolean(doc?.session.workbook.properties?.date1904);
+
+  const sampleMenu = (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button data-testid="open-sample">{w.samples}</Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {SAMPLES.map((s) => (
+            <MenuItem key={s.file} data-sample={s.file} secondaryContent={s.file} onClick={() => openSample(s.file)}>
+              {m.procedures[s.procedure]}
+            </MenuItem>
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <div className={styles.brand}>
+          <Title3 as="h1" className={styles.brandTitle}>
+            {w.title}
+          </Title3>
+          <Caption1 className={styles.brandSub}>{w.privacy}</Caption1>
+        </div>
+        <div className={styles.actions}>
+          <Button appearance="primary" title={w.openHint} onClick={() => fileInput.current?.click()}>
+            {w.open}
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hidden}
+            data-testid="open-file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) openFile(file);
+            }}
+          />
+          {sampleMenu}
+          <Button data-testid="download" disabled={!doc} title={w.neverModified} onClick={() => void download()}>
+            {w.download}
+          </Button>
+        </div>
+      </header>
+
+      {(status || opening) && (
+        <MessageBar intent={opening ? 'info' : (status?.intent ?? 'info')} data-testid="workbench-status">
+          <MessageBarBody>{opening ? w.opening(opening) : status?.text}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      <div className={styles.body}>
+        <section className={styles.left} aria-label={w.sheets}>
+          {doc && shownSheet ? (
+            <>
+              <div className={styles.bar}>
+                <Body1 className={styles.fileName} data-testid="file-name">
+                  <strong>{w.file(doc.name)}</strong>
+                </Body1>
+                {pending && (
+                  <Badge color="warning" appearance="tint" data-testid="pending">
+                    {w.pending}
+                  </Badge>
+                )}
+                <Caption1>{w.neverModified}</Caption1>
+                {view === 'grid' && (
+                  <span className={styles.zoom}>
+                    <Button size="small" appearance="subtle" aria-label={w.zoomOut} disabled={zoom <= ZOOMS[0]} onClick={() => setZoom(ZOOMS[Math.max(0, ZOOMS.indexOf(zoom) - 1)])}>
+                      −
+                    </Button>
+                    <Caption1 data-testid="grid-zoom">{Math.round(zoom * 100)}%</Caption1>
+                    <Button size="small" appearance="subtle" aria-label={w.zoomIn} disabled={zoom >= ZOOMS[ZOOMS.length - 1]} onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, ZOOMS.indexOf(zoom) + 1)])}>
+                      +
+                    </Button>
+                  </span>
+                )}
+                <TabList size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value as 'grid' | 'print')}>
+                  <Tab value="grid">{w.grid}</Tab>
+                  <Tab value="print" data-testid="print-tab">
+                    {w.print}
+                  </Tab>
+                </TabList>
+              </div>
+              {view === 'grid' ? (
+                <Grid key={`${doc.id}:${shownSheet.name}`} worksheet={shownSheet} version={version} target={target} date1904={date1904} lang={lang} zoom={zoom} />
+              ) : (
+                <PrintPane workbook={doc.session.workbook} sheet={shownSheet.name} version={version} lang={lang} />
+              )}
+              <TabList
+                className={styles.tabs}
+                size="small"
+                aria-label={w.sheets}
+                data-testid="sheet-tabs"
+                selectedValue={shownSheet.name}
+                onTabSelect={(_, d) => {
+                  setSheet(String(d.value));
+                  setTarget(undefined);
+                }}
+              >
+                {sheets.map((name) => (
+                  <Tab key={name} value={name}>
+                    {name}
+                  </Tab>
+                ))}
+              </TabList>
+            </>
+          ) : (
+            <Card className={styles.welcome} data-testid="welcome">
+              <Subtitle1 as="h2">{w.welcomeTitle}</Subtitle1>
+              <Body1 as="p">{w.welcomeText}</Body1>
+              <Body1 as="p">{w.subtitle}</Body1>
+              <Subtitle2 as="h3">{w.samples}</Subtitle2>
+              <ul className={styles.sampleList}>
+                {SAMPLES.map((s) => (
+                  <li key={s.file}>
+                    <Button appearance="subtle" onClick={() => openSample(s.file)}>
+                      {m.procedures[s.procedure]}
+                    </Button>{' '}
+                    <Caption1>{s.file}</Caption1>
+                  </li>
+                ))}
+              </ul>
+              {opening && <Spinner size="small" label={w.opening(opening)} />}
+            </Card>
+          )}
+        </section>
+        <aside className={styles.right} aria-label={m.taskpane.form}>
+          {doc && <RunForm key={doc.id} session={doc.session} lang={lang} />}
+          <ProfilePanel profile={DEFAULT_PROFILE} lang={lang} />
+        </aside>
+      </div>
+
+      {dragging && (
+        <div className={styles.drop} data-testid="drop-overlay">
+          <Subtitle1 className={styles.dropText}>{w.dropHere}</Subtitle1>
+        </div>
+      )}
+    </div>
+  );
+}
