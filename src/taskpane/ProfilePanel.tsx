@@ -13,6 +13,8 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   ids: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: '64px' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  // "Mặc định" on one line: a badge is a pill, its words must not wrap inside it.
+  badge: { whiteSpace: 'nowrap' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -89,11 +91,11 @@ export function ProfilePanel({
         }
         action={
           <span className={styles.badges}>
-            <Badge appearance="tint" color={differs ? 'warning' : 'brand'} data-testid="profile-badge">
+            <Badge appearance="tint" color={differs ? 'warning' : 'brand'} className={styles.badge} data-testid="profile-badge">
               {profileBadge(profile, lang)}
             </Badge>
             {differs && (
-              <Badge appearance="filled" color="warning">
+              <Badge appearance="filled" color="warning" className={styles.badge}>
                 {t.differs}
               </Badge>
             )}

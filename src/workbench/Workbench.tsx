@@ -24,7 +24,7 @@ import {
 import { messages, type Lang } from '../i18n';
 import { DEFAULT_PROFILE } from '../rules';
 import { ProfilePanel } from '../taskpane/ProfilePanel';
-import { RunForm } from '../taskpane/RunForm';
+import { Workflow } from '../taskpane/Workflow';
 import { Grid } from './Grid';
 import { SAMPLES, sampleNamed } from './samples';
 import { WorkbenchSession } from './session';
@@ -378,8 +378,8 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
           )}
         </section>
         <aside className={styles.right} aria-label={m.taskpane.form}>
-          {doc && <RunForm key={doc.id} session={doc.session} lang={lang} />}
-          <ProfilePanel profile={DEFAULT_PROFILE} lang={lang} />
+          {/* The task pane's own run form and profile panel, over the workbook opened here. */}
+          {doc ? <Workflow key={doc.id} session={doc.session} lang={lang} /> : <ProfilePanel profile={DEFAULT_PROFILE} lang={lang} />}
         </aside>
       </div>
 

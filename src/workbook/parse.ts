@@ -586,7 +586,9 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     const table = read(roster, 'roster');
     out.roster = { table, people: readPeople({ diagnostics, sheet: roster.view.name }, table, options.rosterDetail ?? 'full') };
   }
-  const vote = choose('votes', options.votesSheet, votes, options.conferenceKind ? (c) => conferenceKindOf(c.view, c.table) === options.conferenceKind : undefined);
+  // Several counts and no step asked: the earlier conference (the staff one) first, as the procedure goes.
+  const kind = options.conferenceKind ?? 'staff';
+  const vote = choose('votes', options.votesSheet, votes, (c) => conferenceKindOf(c.view, c.table) === kind);
   if (vote) out.votes = readVotes({ diagnostics, sheet: vote.view.name }, vote.view, read(vote, 'votes'));
   const cand = choose('candidates', options.candidatesSheet, candidates);
   if (cand) out.candidates = readCandidates({ diagnostics, sheet: cand.view.name }, cand.view, read(cand, 'candidates'));

@@ -270,3 +270,22 @@ test('?lang=en: the page and the run form in English', async () => {
   expect(errors).toEqual([]);
   await page.close();
 });
+
+test('the workbench wires the profile panel to the run form as the pane does: a copy with N30 at 2/5, saved, is the one the run uses', async () => {
+  const { page, foreign, errors } = await open('?sample=quy-hoach-nhiem-ky-toi.xlsx');
+  await page.getByRole('button', { name: 'Chạy', exact: true }).waitFor({ timeout: 30_000 });
+  // Opened without a step: the staff conference (step 2) comes first.
+  expect(await page.getByTestId('step-title').innerText()).toContain('Bước 2');
+  await page.getByRole('button', { name: 'Sao chép để sửa' }).click();
+  await page.getByTestId('profile-editor').waitFor();
+  await page.getByTestId('ratio-nomination-num').fill('2');
+  await page.getByTestId('ratio-nomination-den').fill('5');
+  await page.getByRole('button', { name: 'Lưu vào sổ tính' }).click();
+  await page.getByText('Đã lưu bộ quy tắc vào sổ tính').waitFor();
+  // 21 present: Đặng Văn Hùng's 8 votes are 38% — above 30% (N30 by default), not above 2/5.
+  await runStep(page, 2, 'Không đạt 2');
+  expect(await page.getByTestId('outcome-profile').innerText()).toContain('Phụ lục 12 (2022) — bản sửa của đơn vị');
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.close();
+});

@@ -43,3 +43,12 @@ test('next-term: step 2 then step 3 in the same file; step 3 leaves the tie at t
   // Both steps' sheets are in the result.
   expect(step3.workbook.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['KQ Kế tiếp B2', 'KQ Kế tiếp B3']));
 });
+
+test.each([
+  ['quy-hoach-nhiem-ky-toi.xlsx', 'next-term', 2, 'KP HN cán bộ'],
+  ['ra-soat-bo-sung-tai-cho.xlsx', 'annual-local', 1, 'KP rà soát 2026'],
+] as const)('%s opened without a step: the earlier conference first (step %i, “%s”), as the procedure goes', async (name, procedure, step, votes) => {
+  const { run } = await runXlsx(file(name), { procedure, lang: 'vi', now: '2026-01-20T09:00' });
+  expect(run.step).toBe(step);
+  expect(run.parsed.votes?.table.sheet).toBe(votes);
+});
