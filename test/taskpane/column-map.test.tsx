@@ -7,78 +7,23 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TextEncoder as NodeTextEncoder } from 'util';
-import { act, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act } from 'react';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
 import { readXlsx, snapshotOf } from '../../src/hosts/xlsx/read';
 import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { messages } from '../../src/i18n';
 import { readSettings } from '../../src/workbook/settings';
 import { App } from '../../src/taskpane/App';
+// The pane's text, and the dialog's (Fluent renders a dialog in a portal, outside the container): text() here is the page's.
+import { button, choose, click, mount, pane, pageText as text, unmount, until, usePaneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+usePaneDom();
 jest.setTimeout(60_000);
 
 const t = messages('vi');
 const VOTES = 'KP lãnh đạo';
 
-let container: HTMLDivElement;
-let root: Root;
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
-
-async function mount(app: ReactElement): Promise<void> {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root.render(<FluentProvider theme={webLightTheme}>{app}</FluentProvider>);
-  });
-}
-
-/** The pane's text, and the dialog's (Fluent renders a dialog in a portal, outside the container). */
-const text = () => document.body.textContent ?? '';
 const dialog = () => document.querySelector<HTMLElement>('[data-testid="column-map-dialog"]');
-
-async function until(ok: () => boolean, what = 'the pane to settle') {
-  for (let i = 0; i < 300; i++) {
-    if (ok()) return;
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 10));
-    });
-  }
-  throw new Error(`timed out waiting for ${what}; the page shows: ${text()}`);
-}
-
-async function click(el: Element) {
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-}
-
-/** Chooses an option of a select as React sees it (the native setter, then a change event). */
-async function choose(select: HTMLSelectElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, value);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-function button(label: string, within: ParentNode = document.body): HTMLButtonElement {
-  const found = [...within.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-  if (!found) throw new Error(`no button "${label}" in: ${text()}`);
-  return found;
-}
 
 const select = (testId: string, within: ParentNode = document.body) => {
   const el = within.querySelector<HTMLSelectElement>(`[data-testid="${testId}"]`);
@@ -104,7 +49,7 @@ async function unrecognisable(): Promise<{ buffer: Buffer; headerRow: number }> 
 async function open(buffer: Buffer): Promise<XlsxSession> {
   const session = await XlsxSession.load(buffer, () => '2026-11-25T10:00');
   await mount(<App lang="vi" host={{ inExcel: true, displayLanguage: 'vi-VN' }} session={session} />);
-  await until(() => (container.querySelector<HTMLSelectElement>('[data-testid="sheet-roster"]')?.value ?? '') !== '', 'the sheets found');
+  await until(() => (pane().querySelector<HTMLSelectElement>('[data-testid="sheet-roster"]')?.value ?? '') !== '', 'the sheets found');
   return session;
 }
 
@@ -112,10 +57,10 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   const { buffer, headerRow } = await unrecognisable();
   const session = await open(buffer);
   // The leadership conference's step: its vote count is not found, and the pane says which sheet it could be.
-  const step = [...container.querySelectorAll('select')].find((s) => [...s.options].some((o) => o.textContent?.includes('Bước 3')))!;
+  const step = [...pane().querySelectorAll('select')].find((s) => [...s.options].some((o) => o.textContent?.includes('Bước 3')))!;
   await choose(step, '3');
-  await until(() => !!container.querySelector('[data-testid="unsure-votes"]'), 'the warning');
-  const warning = container.querySelector<HTMLElement>('[data-testid="unsure-votes"]')!;
+  await until(() => !!pane().querySelector('[data-testid="unsure-votes"]'), 'the warning');
+  const warning = pane().querySelector<HTMLElement>('[data-testid="unsure-votes"]')!;
   expect(warning.textContent).toContain(t.columnMap.noHeader(VOTES, 'votes'));
 
   // Keyboard: Escape closes the dialog without an answer.
@@ -125,9 +70,9 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
     document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   });
   await until(() => !dialog(), 'the dialog to close on Escape');
-  expect(container.querySelector('[data-testid="unsure-votes"]')).not.toBeNull();
+  expect(pane().querySelector('[data-testid="unsure-votes"]')).not.toBeNull();
 
-  await click(button(t.columnMap.choose, container.querySelector('[data-testid="unsure-votes"]')!));
+  await click(button(t.columnMap.choose, pane().querySelector('[data-testid="unsure-votes"]')!));
   await until(() => !!dialog(), 'the dialog');
   const d = dialog()!;
   expect(d.textContent).toContain('Chọn cột — trang “KP lãnh đạo” (kết quả kiểm phiếu)');
@@ -160,13 +105,13 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   await until(() => !dialog(), 'the dialog to close');
 
   // No warning now; the sheet is read by the columns chosen, and the dialog can be opened again.
-  await until(() => !container.querySelector('[data-testid="unsure-votes"]'), 'the warning to go');
-  expect(container.querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
+  await until(() => !pane().querySelector('[data-testid="unsure-votes"]'), 'the warning to go');
+  expect(pane().querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
   expect(text()).toContain('Trưởng phòng (5 người)');
 
-  await click(button(t.taskpane.run, container));
+  await click(button(t.taskpane.run, pane()));
   await until(() => text().includes(t.taskpane.written), 'the run');
-  expect(container.querySelector('[data-testid="counts"]')?.textContent).toContain('Được giới thiệu 4');
+  expect(pane().querySelector('[data-testid="counts"]')?.textContent).toContain('Được giới thiệu 4');
   expect(session.workbook.getWorksheet('KQ Kế tiếp B3')).toBeDefined();
   // The results beside the vote table, in the first column right of it.
   const ws = session.workbook.getWorksheet(VOTES)!;
@@ -176,11 +121,10 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   expect(readSettings(snapshotOf(session.workbook)).settings?.columns).toEqual({ [VOTES]: { role: 'votes', headerRow, columns: { name: 'B', title: 'C', agree: 'D' } } });
 
   // The next opening: the columns saved are used, nothing is asked.
-  await act(async () => root.unmount());
-  container.remove();
+  await unmount();
   await open(Buffer.from(await writeXlsx(session.workbook)));
-  await until(() => !!container.querySelector('[data-testid="column-map-links"]'), 'the mapped note');
-  expect(container.querySelector('[data-testid="unsure-votes"]')).toBeNull();
-  expect(container.querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
-  expect(container.querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value).toBe(VOTES);
+  await until(() => !!pane().querySelector('[data-testid="column-map-links"]'), 'the mapped note');
+  expect(pane().querySelector('[data-testid="unsure-votes"]')).toBeNull();
+  expect(pane().querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
+  expect(pane().querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value).toBe(VOTES);
 });

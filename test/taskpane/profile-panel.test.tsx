@@ -8,11 +8,8 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TextEncoder as NodeTextEncoder } from 'util';
-import { act, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { act } from 'react';
 import type * as ExcelJS from 'exceljs';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
 import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { snapshotOf } from '../../src/hosts/xlsx/read';
@@ -20,88 +17,18 @@ import { runPipeline } from '../../src/workbook/pipeline';
 import { effectiveSettings, readSettings } from '../../src/workbook/settings';
 import { App } from '../../src/taskpane/App';
 import { DEFAULT_PROFILE } from '../../src/rules';
+import { button, byTestId, choose, click, input, mount, pane, text, type, unmount, until, usePaneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+usePaneDom();
 jest.setTimeout(60_000);
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
 const CLOCK = () => '2026-11-25T10:00';
 
-let container: HTMLDivElement;
-let root: Root;
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
-
-async function mount(app: ReactElement): Promise<void> {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root.render(<FluentProvider theme={webLightTheme}>{app}</FluentProvider>);
-  });
-}
-
 async function open(session: XlsxSession) {
   await mount(<App lang="vi" host={{ inExcel: true, displayLanguage: 'vi-VN' }} session={session} />);
-  await until(() => (container.querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value ?? '') !== '');
+  await until(() => (pane().querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value ?? '') !== '');
   return session;
-}
-
-const text = () => container.textContent ?? '';
-const byTestId = <T extends Element = HTMLElement>(id: string) => {
-  const el = container.querySelector(`[data-testid="${id}"]`);
-  if (!el) throw new Error(`no [data-testid="${id}"] in: ${text()}`);
-  return el as unknown as T;
-};
-const input = (testId: string): HTMLInputElement => {
-  const el = byTestId<HTMLElement>(testId);
-  return el.matches('input, textarea') ? (el as HTMLInputElement) : el.querySelector('input')!;
-};
-
-async function until(ok: () => boolean, what = 'the pane to settle') {
-  for (let i = 0; i < 300; i++) {
-    if (ok()) return;
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 10));
-    });
-  }
-  throw new Error(`timed out waiting for ${what}; the pane shows: ${text()}`);
-}
-
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  await act(async () => {
-    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-    el.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function choose(select: HTMLSelectElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(select, value);
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-async function click(el: Element) {
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-}
-
-function button(label: string): HTMLButtonElement {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-  if (!found) throw new Error(`no button "${label}" in: ${text()}`);
-  return found;
 }
 
 /** A sheet's values as text, a row a line. */
@@ -158,7 +85,7 @@ test('the form starts from the settings an earlier run kept in the workbook, and
   expect(input('conference-convened').value).toBe('10');
   expect(input('conference-present').value).toBe('8');
   expect(byTestId('quorum').textContent).toBe('Hội nghị hợp lệ: 8/10 có mặt, cần ít nhất 7');
-  const quota = [...container.querySelectorAll('label')].find((l) => l.textContent?.startsWith('Trưởng phòng ('));
+  const quota = [...pane().querySelectorAll('label')].find((l) => l.textContent?.startsWith('Trưởng phòng ('));
   expect((document.getElementById(quota!.htmlFor) as HTMLInputElement).value).toBe('2');
   expect(session).toBeDefined();
 });
@@ -166,7 +93,7 @@ test('the form starts from the settings an earlier run kept in the workbook, and
 test('every run from the pane keeps its settings in the workbook (read back as the command would)', async () => {
   const session = await open(await XlsxSession.load(fixture('next-term-3-leadership.xlsx'), CLOCK));
   expect(readSettings(snapshotOf(session.workbook)).settings).toBeUndefined();
-  expect(container.querySelector('[data-testid="saved-settings"]')).toBeNull();
+  expect(pane().querySelector('[data-testid="saved-settings"]')).toBeNull();
   await type(input('conference-convened'), '12');
   await click(button('Chạy'));
   await until(() => text().includes('Đã ghi kết quả'));
@@ -182,7 +109,7 @@ test('copy Phụ lục 12, set N30 to 1/3 (strict), save in the workbook, run: t
   expect(byTestId('profile-badge').textContent).toBe('Mặc định');
 
   await click(button('Sao chép để sửa'));
-  await until(() => container.querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
+  await until(() => pane().querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
   expect(input('profile-name').value).toBe('Phụ lục 12 (2022) — bản sửa của đơn vị');
   await type(input('ratio-nomination-num'), '1');
   await type(input('ratio-nomination-den'), '3');
@@ -242,14 +169,13 @@ test('copy Phụ lục 12, set N30 to 1/3 (strict), save in the workbook, run: t
 test('a profile saved in the workbook is the one the pane shows and runs under when the file is opened again', async () => {
   const first = await open(await XlsxSession.load(fixture('next-term-2-staff.xlsx'), CLOCK));
   await click(button('Sao chép để sửa'));
-  await until(() => container.querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
+  await until(() => pane().querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
   await type(input('profile-name'), 'Quy chế của Sở');
   await type(input('profile-quota'), '1');
   await click(button('Lưu vào sổ tính'));
   await until(() => text().includes('Đã lưu bộ quy tắc vào sổ tính'));
   const saved = await writeXlsx(first.workbook);
-  await act(async () => root.unmount());
-  container.remove();
+  await unmount();
 
   await open(await XlsxSession.load(saved, CLOCK));
   await until(() => text().includes('Bộ quy tắc đang dùng: Quy chế của Sở'), 'the saved profile');
@@ -267,7 +193,7 @@ test('by keyboard: the copy button is a native button, the editor opens on its f
   expect(document.activeElement).toBe(copy);
   // Enter (or Space) on a native button is its click.
   await click(copy);
-  await until(() => container.querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
+  await until(() => pane().querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
   await until(() => document.activeElement === input('profile-name'), 'the focus in the first field');
 
   const editor = byTestId<HTMLFormElement>('profile-editor');
@@ -278,7 +204,7 @@ test('by keyboard: the copy button is a native button, the editor opens on its f
     expect((c as HTMLInputElement).disabled).toBe(false);
   }
   // The fields have labels (what a screen reader and a keyboard user hear on Tab).
-  const nameLabel = container.querySelector(`label[for="${input('profile-name').id}"]`);
+  const nameLabel = pane().querySelector(`label[for="${input('profile-name').id}"]`);
   expect(nameLabel?.textContent).toContain('Tên bộ quy tắc');
 
   await type(input('ratio-nomination-num'), '1');
@@ -294,7 +220,7 @@ test('by keyboard: the copy button is a native button, the editor opens on its f
 test('outside Excel the editor still works: the profile is shown, not saved anywhere', async () => {
   await mount(<App lang="vi" host={{ inExcel: false, displayLanguage: null }} />);
   await click(button('Sao chép để sửa'));
-  await until(() => container.querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
+  await until(() => pane().querySelector('[data-testid="profile-editor"]') !== null, 'the editor');
   await choose(byTestId<HTMLSelectElement>('profile-tie'), 'all');
   await click(button('Lưu vào sổ tính'));
   await until(() => text().includes('Đã áp dụng bộ quy tắc'));

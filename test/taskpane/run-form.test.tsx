@@ -7,93 +7,27 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { TextEncoder as NodeTextEncoder } from 'util';
-import { act, type ReactElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
 import { snapshotOf } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { App } from '../../src/taskpane/App';
 import type { Lang } from '../../src/i18n';
+import { button, byTestId, click, input, mount, pane, text, type, until as paneUntil, usePaneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom has no layout: Fluent's MessageBar watches its own size with a ResizeObserver.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-// jsdom leaves out TextEncoder, which the run's SHA-256 uses (every browser has it).
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+usePaneDom();
 jest.setTimeout(30_000);
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', name));
 
-let container: HTMLDivElement;
-let root: Root;
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
-});
-
-/** The pane in a fresh container, rendered inside Fluent's provider. */
-async function mount(app: ReactElement): Promise<void> {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-  await act(async () => {
-    root.render(<FluentProvider theme={webLightTheme}>{app}</FluentProvider>);
-  });
-}
+/** Waits up to 2 s (200 × 10 ms) until the pane shows what is expected: the run reads and writes asynchronously. */
+const until = (ok: () => boolean, what?: string) => paneUntil(ok, what, 200);
 
 async function open(name: string, lang: Lang = 'vi') {
   const session = await XlsxSession.load(fixture(name), () => '2026-11-25T10:00');
   await mount(<App lang={lang} host={{ inExcel: true, displayLanguage: lang === 'vi' ? 'vi-VN' : 'en-US' }} session={session} />);
-  await until(() => (container.querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value ?? '') !== '');
+  await until(() => (pane().querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value ?? '') !== '');
   return session;
 }
-
-const text = () => container.textContent ?? '';
-const byTestId = <T extends Element = HTMLElement>(id: string) => {
-  const el = container.querySelector<T & Element>(`[data-testid="${id}"]`);
-  if (!el) throw new Error(`no [data-testid="${id}"]`);
-  return el as T;
-};
-
-/** Waits (in act) until the pane shows what is expected: the run reads and writes asynchronously. */
-async function until(ok: () => boolean, what = 'the pane to settle') {
-  for (let i = 0; i < 200; i++) {
-    if (ok()) return;
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 10));
-    });
-  }
-  throw new Error(`timed out waiting for ${what}; the pane shows: ${text()}`);
-}
-
-/** Types into an input as React sees it (the native setter, then an input event). */
-async function type(input: HTMLInputElement, value: string) {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-async function click(el: Element) {
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
-}
-
-function button(label: string): HTMLButtonElement {
-  const found = [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
-  if (!found) throw new Error(`no button "${label}" in: ${text()}`);
-  return found;
-}
-
-const input = (testId: string) => byTestId<HTMLInputElement>(testId).matches('input') ? byTestId<HTMLInputElement>(testId) : byTestId<HTMLElement>(testId).querySelector('input')!;
 
 test('the step in the words of the text, the sheets found and the conference numbers as read', async () => {
   await open('next-term-3-leadership.xlsx');
@@ -145,7 +79,7 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   expect(text()).toContain('Trưởng phòng: chọn 1 người');
   const decide = button('Ghi quyết định và chạy lại');
   expect(decide.disabled).toBe(true);
-  const box = [...container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((c) => c.closest('span, div')?.textContent?.includes('Lê Văn Cường'));
+  const box = [...pane().querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((c) => c.closest('span, div')?.textContent?.includes('Lê Văn Cường'));
   expect(box).toBeDefined();
   await click(box!);
   await type(input('head-name'), 'Nguyễn Văn Thủ');

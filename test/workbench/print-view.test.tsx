@@ -6,43 +6,25 @@
  * "Trang i/n" at the foot of each, every cell's text on exactly one page, the summary line in
  * Vietnamese, and the print stylesheet that makes the browser's Print print these pages.
  */
-import { TextEncoder as NodeTextEncoder } from 'util';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type * as ExcelJS from 'exceljs';
 import { PrintView } from '../../src/workbench/PrintView';
 import { cellText } from '../../src/workbench/print-pages';
 import type { Lang } from '../../src/i18n';
 import { RUNS, runInMemory } from './runs';
+import { createPane, pane, render, usePaneDom } from '../support/pane-dom';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+// No ResizeObserver: the print view then keeps the zoom of its first guess (jsdom has no layout).
+usePaneDom({ resizeObserver: false });
 jest.setTimeout(60_000);
 
-let container: HTMLDivElement;
-let root: Root;
-
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.appendChild(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
+  createPane();
 });
 
 async function show(workbook: ExcelJS.Workbook, sheet: string, lang: Lang = 'vi'): Promise<HTMLElement[]> {
-  await act(async () =>
-    root.render(
-      <FluentProvider theme={webLightTheme}>
-        <PrintView workbook={workbook} sheet={sheet} lang={lang} />
-      </FluentProvider>,
-    ),
-  );
-  return [...container.querySelectorAll<HTMLElement>('[data-testid="print-page"]')];
+  await render(<PrintView workbook={workbook} sheet={sheet} lang={lang} />);
+  return [...pane().querySelectorAll<HTMLElement>('[data-testid="print-page"]')];
 }
 
 const flat = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -84,10 +66,10 @@ describe.each([
       expect(page.dataset.orientation).toBe(orientation);
       expect([page.style.width, page.style.height]).toEqual(orientation === 'landscape' ? ['297mm', '210mm'] : ['210mm', '297mm']);
     }
-    const summary = flat(container.querySelector('[data-testid="print-summary"]')?.textContent);
+    const summary = flat(pane().querySelector('[data-testid="print-summary"]')?.textContent);
     expect(summary).toMatch(new RegExp(`^${pages} trang A4 ${orientation === 'landscape' ? 'ngang' : 'dọc'}, tỷ lệ \\d+%`));
     // The badges number the pages.
-    expect([...container.querySelectorAll('[data-testid="print-page-badge"]')].map((b) => b.textContent)).toEqual(shown.map((_, i) => `Trang ${i + 1}/${pages}`));
+    expect([...pane().querySelectorAll('[data-testid="print-page-badge"]')].map((b) => b.textContent)).toEqual(shown.map((_, i) => `Trang ${i + 1}/${pages}`));
   });
 
   test('“Trang i/n” at the foot of every page; the heading row at the top of every page after the first', async () => {
@@ -161,29 +143,29 @@ test('the sheet’s formats: fonts, bold, merged cells, column widths and row he
 test('a sheet that is not there, and the English words', async () => {
   const workbook = await runInMemory(STAFF);
   await show(workbook, 'Không có');
-  expect(container.textContent).toContain('Không có trang tính “Không có”.');
+  expect(pane().textContent).toContain('Không có trang tính “Không có”.');
   await show(workbook, 'KQ Kế tiếp B3', 'en');
-  expect(flat(container.querySelector('[data-testid="print-summary"]')?.textContent)).toMatch(/^1 A4 page, landscape, at \d+%/);
+  expect(flat(pane().querySelector('[data-testid="print-summary"]')?.textContent)).toMatch(/^1 A4 page, landscape, at \d+%/);
 });
 
 test('the print stylesheet: A4 portrait and landscape pages, a page break after each, nothing else of the page printed', async () => {
   const workbook = await runInMemory(STAFF);
   await show(workbook, 'BB Kế tiếp B3');
-  const css = [...container.querySelectorAll('style')].map((s) => s.textContent).join('\n');
+  const css = [...pane().querySelectorAll('style')].map((s) => s.textContent).join('\n');
   expect(css).toMatch(/@page qh-pv-portrait \{ size: A4 portrait; margin: 0; \}/);
   expect(css).toMatch(/@page qh-pv-landscape \{ size: A4 landscape; margin: 0; \}/);
   expect(css).toMatch(/@media print[\s\S]*\.qh-pv-sheet \{ break-after: page; \}/);
   expect(css).toMatch(/\.qh-pv-noprint \{ display: none !important; \}/);
-  const sheets = [...container.querySelectorAll('.qh-pv-sheet')];
+  const sheets = [...pane().querySelectorAll('.qh-pv-sheet')];
   expect(sheets.map((s) => s.getAttribute('data-orientation'))).toEqual(['portrait', 'portrait']);
 });
 
 test('the zoom: steps in and out from the zoom that fits the panel, and back to fitting it', async () => {
   const workbook = await runInMemory(STAFF);
   await show(workbook, 'KQ Kế tiếp B3');
-  const zoom = () => container.querySelector('[data-testid="print-zoom"]')!.textContent;
-  const pages = () => (container.querySelector('.qh-pv-pages') as HTMLElement).style.zoom;
-  const click = (name: string) => act(async () => (container.querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement).click());
+  const zoom = () => pane().querySelector('[data-testid="print-zoom"]')!.textContent;
+  const pages = () => (pane().querySelector('.qh-pv-pages') as HTMLElement).style.zoom;
+  const click = (name: string) => act(async () => (pane().querySelector(`button[aria-label="${name}"]`) as HTMLButtonElement).click());
   // jsdom has no layout: the zoom that fits stays at its first guess, 75%.
   expect(zoom()).toBe('75%');
   await click('Phóng to');
@@ -192,7 +174,7 @@ test('the zoom: steps in and out from the zoom that fits the panel, and back to 
   await click('Thu nhỏ');
   await click('Thu nhỏ');
   expect(zoom()).toBe('67%');
-  await act(async () => ([...container.querySelectorAll('button')].find((b) => b.textContent === 'Vừa khung') as HTMLButtonElement).click());
+  await act(async () => ([...pane().querySelectorAll('button')].find((b) => b.textContent === 'Vừa khung') as HTMLButtonElement).click());
   expect(zoom()).toBe('75%');
 });
 
@@ -201,7 +183,7 @@ test('an empty sheet has nothing to print', async () => {
   workbook.addWorksheet('Trống');
   const shown = await show(workbook, 'Trống');
   expect(shown).toEqual([]);
-  expect(container.textContent).toContain('Trang tính này không có gì để in.');
+  expect(pane().textContent).toContain('Trang tính này không có gì để in.');
 });
 
 test('showing the pages leaves the workbook as it was', async () => {
