@@ -5,7 +5,6 @@ import {
   Button,
   Caption1,
   Card,
-  Checkbox,
   Field,
   Input,
   Link,
@@ -14,8 +13,6 @@ import {
   MessageBarBody,
   Select,
   Subtitle2,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { describeDiagnostic, describeSaved, messages, profileUsed, type Lang, type SavedSetting } from '../i18n';
 import { DEFAULT_PROFILE, type Diagnostic, type HeadDecision, type IsoDate, type Outcome, type PersonResult, type ProcedureId, type RuleProfile } from '../rules';
@@ -24,6 +21,8 @@ import type { Overrides } from '../workbook/inputs';
 import type { RunOutcome, RunRequest } from '../workbook/pipeline';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { outlineAfter, type WritePlan } from '../workbook/plan';
+import { useFormStyles } from './form-styles';
+import { HeadDecisionForm } from './HeadDecisionForm';
 import type { ColumnMap, MappingQuestion } from '../workbook/column-map';
 
 /** The pipeline, fetched on first use so that the pane's first script stays small (./engine.ts). */
@@ -41,19 +40,6 @@ const ColumnMapDialog = lazy(() => import(/* webpackChunkName: "column-map" */ '
  * session; a run with an error writes nothing (src/workbook/pipeline.ts).
  */
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  grow: { flexGrow: 1, flexBasis: '120px', minWidth: 0 },
-  // A long procedure name must not push the list past the pane's edge.
-  fill: { width: '100%', minWidth: 0 },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: 0, listStyleType: 'none' },
-  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  verdictOk: { color: tokens.colorPaletteGreenForeground1 },
-  verdictBad: { color: tokens.colorPaletteRedForeground1 },
-});
 
 const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
 type SheetKind = 'roster' | 'votes' | 'candidates';
@@ -86,7 +72,7 @@ export function RunForm({
   /** The profile saved in the workbook, found on loading it (none: the default). */
   onSavedProfile?: (profile: RuleProfile | undefined) => void;
 }) {
-  const styles = useStyles();
+  const styles = useFormStyles();
   const m = messages(lang);
   const t = m.taskpane;
   const [engine, setEngine] = useState<Engine>();
@@ -100,8 +86,6 @@ export function RunForm({
   const [outcome, setOutcome] = useState<RunOutcome>();
   const [undoDiagnostics, setUndoDiagnostics] = useState<Diagnostic[]>([]);
   const [notice, setNotice] = useState<Notice>();
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [head, setHead] = useState({ by: '', on: '' });
   // The settings saved in the workbook (src/workbook/settings.ts): what came from them, a quota for every title, the term's start.
   const [used, setUsed] = useState<SavedSetting[]>([]);
   const [quotaAll, setQuotaAll] = useState<string>();
@@ -221,9 +205,6 @@ export function RunForm({
       setOutcome(result);
       setRanWith(base.profile);
       setUndoDiagnostics([]);
-      setChosen(new Set());
-      // The date of the head's decision: today unless already given.
-      setHead((h) => ({ ...h, on: h.on || session.now().slice(0, 10) }));
       setNotice(result.ok ? { intent: 'success', text: t.written } : { intent: 'error', text: t.nothingWritten });
       return result.ok ? result.plan : undefined;
     });
@@ -238,26 +219,6 @@ export function RunForm({
       return planned.ok ? planned.plan : undefined;
     });
 
-  // The people a tie left to the head, by title, with how many places the head fills.
-  const awaiting = useMemo(() => {
-    const groups = new Map<string, { seats: number; people: PersonResult[] }>();
-    for (const p of outcome?.result?.people ?? []) {
-      if (p.outcome !== 'awaiting-head') continue;
-      const title = p.title ?? '';
-      const tie = p.explanation.find((f) => f.rule === 'TIE');
-      const group = groups.get(title) ?? { seats: tie && 'seats' in tie ? tie.seats : 1, people: [] };
-      group.people.push(p);
-      groups.set(title, group);
-    }
-    return [...groups];
-  }, [outcome]);
-  const decide = () => {
-    const decisions: HeadDecision[] = awaiting
-      .map(([title, g]) => ({ title, chosen: g.people.filter((p) => chosen.has(p.id)).map((p) => p.id), by: head.by.trim(), on: head.on }))
-      .filter((d) => d.chosen.length);
-    void run(decisions);
-  };
-  const canDecide = chosen.size > 0 && head.by.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(head.on);
 
   const diagnostics = outcome?.diagnostics ?? (undoDiagnostics.length ? undoDiagnostics : (preview?.diagnostics ?? []).filter((d) => d.severity === 'error'));
   const shown = preview ?? basePreview;
@@ -566,53 +527,8 @@ export function RunForm({
         </section>
       )}
 
-      {awaiting.length > 0 && (
-        <form
-          aria-labelledby="awaiting-heading"
-          className={styles.group}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (canDecide) decide();
-          }}
-        >
-          <Subtitle2 as="h3" id="awaiting-heading">
-            {t.awaiting}
-          </Subtitle2>
-          {awaiting.map(([title, g]) => (
-            <fieldset key={title} className={styles.group}>
-              <legend>
-                <Body1>{t.awaitingTitle(title, g.seats)}</Body1>
-              </legend>
-              {g.people.map((p) => (
-                <Checkbox
-                  key={p.id}
-                  label={p.agree === undefined ? p.name : `${p.name} (${p.agree})`}
-                  checked={chosen.has(p.id)}
-                  disabled={busy}
-                  onChange={(_, d) => {
-                    const next = new Set(chosen);
-                    if (d.checked) next.add(p.id);
-                    else next.delete(p.id);
-                    setChosen(next);
-                  }}
-                />
-              ))}
-            </fieldset>
-          ))}
-          <div className={styles.row}>
-            <Field label={t.headName} className={styles.grow}>
-              <Input data-testid="head-name" value={head.by} disabled={busy} onChange={(_, d) => setHead({ ...head, by: d.value })} />
-            </Field>
-            <Field label={t.headDate} className={styles.grow}>
-              <Input data-testid="head-date" type="date" value={head.on} disabled={busy} onChange={(_, d) => setHead({ ...head, on: d.value })} />
-            </Field>
-          </div>
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabled={busy || !canDecide}>
-              {t.recordDecision}
-            </Button>
-          </div>
-        </form>
+      {outcome?.result && session && (
+        <HeadDecisionForm key={outcome.fingerprint} people={outcome.result.people} today={session.now().slice(0, 10)} busy={busy} lang={lang} onDecide={(decisions) => void run(decisions)} />
       )}
 
       {session && snapshot && (

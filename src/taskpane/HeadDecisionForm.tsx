@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import { Body1, Button, Checkbox, Field, Input, Subtitle2 } from '@fluentui/react-components';
+import { messages, type Lang } from '../i18n';
+import type { HeadDecision, PersonResult } from '../rules';
+import { useFormStyles } from './form-styles';
+
+/**
+ * The head's decision on a tie across the quota line (TIE): the people it left to the head, by
+ * title, with how many places the head fills; who is chosen, the head's name and the date. Nothing
+ * when no one awaits the head. Recording it runs again with the decision (src/taskpane/RunForm.tsx).
+ */
+export function HeadDecisionForm({ people, today, busy, lang, onDecide }: { people: readonly PersonResult[]; today: string; busy: boolean; lang: Lang; onDecide: (decisions: HeadDecision[]) => void }) {
+  const styles = useFormStyles();
+  const t = messages(lang).taskpane;
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [head, setHead] = useState({ by: '', on: today });
+  const awaiting = useMemo(() => {
+    const groups = new Map<string, { seats: number; people: PersonResult[] }>();
+    for (const p of people) {
+      if (p.outcome !== 'awaiting-head') continue;
+      const title = p.title ?? '';
+      const tie = p.explanation.find((f) => f.rule === 'TIE');
+      const group = groups.get(title) ?? { seats: tie && 'seats' in tie ? tie.seats : 1, people: [] };
+      group.people.push(p);
+      groups.set(title, group);
+    }
+    return [...groups];
+  }, [people]);
+  if (!awaiting.length) return null;
+  const canDecide = chosen.size > 0 && head.by.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(head.on);
+  const decide = () =>
+    onDecide(
+      awaiting
+        .map(([title, g]) => ({ title, chosen: g.people.filter((p) => chosen.has(p.id)).map((p) => p.id), by: head.by.trim(), on: head.on }))
+        .filter((d) => d.chosen.length),
+    );
+
+  return (
+    <form
+      aria-labelledby="awaiting-heading"
+      className={styles.group}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canDecide) decide();
+      }}
+    >
+      <Subtitle2 as="h3" id="awaiting-heading">
+        {t.awaiting}
+      </Subtitle2>
+      {awaiting.map(([title, g]) => (
+        <fieldset key={title} className={styles.group}>
+          <legend>
+            <Body1>{t.awaitingTitle(title, g.seats)}</Body1>
+          </legend>
+          {g.people.map((p) => (
+            <Checkbox
+              key={p.id}
+              label={p.agree === undefined ? p.name : `${p.name} (${p.agree})`}
+              checked={chosen.has(p.id)}
+              disabled={busy}
+              onChange={(_, d) => {
+                const next = new Set(chosen);
+                if (d.checked) next.add(p.id);
+                else next.delete(p.id);
+                setChosen(next);
+              }}
+            />
+          ))}
+        </fieldset>
+      ))}
+      <div className={styles.row}>
+        <Field label={t.headName} className={styles.grow}>
+          <Input data-testid="head-name" value={head.by} disabled={busy} onChange={(_, d) => setHead({ ...head, by: d.value })} />
+        </Field>
+        <Field label={t.headDate} className={styles.grow}>
+          <Input data-testid="head-date" type="date" value={head.on} disabled={busy} onChange={(_, d) => setHead({ ...head, on: d.value })} />
+        </Field>
+      </div>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy || !canDecide}>
+          {t.recordDecision}
+        </Button>
+      </div>
+    </form>
+  );
+}
