@@ -12,6 +12,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { watchPage } from '../support/built-pages';
 import { serveFolder } from '../support/static-server';
 import { longWorkbook } from '../print/long-roster';
 import type { RunRequest } from '../../src/workbook/pipeline';
@@ -84,12 +85,7 @@ function pdfPages(pdf: Buffer): { width: number; height: number }[] {
 
 test.each(CASES.map((c) => [c.sheet, c.name, c] as const))('“%s” (%s): the pages LibreOffice prints, rows within each page, no text cut; Print makes those pages', async (_sheet, _name, c) => {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const foreign: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const { foreign, errors } = watchPage(page, server.url);
   await page.goto(`${server.url}/${c.name}.html?sheet=${encodeURIComponent(c.sheet)}`);
   await page.waitForFunction(() => (window as unknown as { QH_READY?: boolean; QH_ERROR?: string }).QH_READY || (window as unknown as { QH_ERROR?: string }).QH_ERROR, undefined, { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { QH_ERROR?: string }).QH_ERROR ?? null)).toBeNull();

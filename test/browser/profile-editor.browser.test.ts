@@ -1,8 +1,5 @@
-import { existsSync } from 'fs';
-import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { serveFolder } from '../support/static-server';
+import type { Page } from 'playwright-core';
+import { servedBuild, watchPage } from '../support/built-pages';
 
 /**
  * The profile editor by keyboard alone, in the built task pane in real Chromium (outside Excel:
@@ -10,19 +7,7 @@ import { serveFolder } from '../support/static-server';
  * để sửa", Enter opens the editor with the focus in its first field, Tab moves through the fields,
  * the N30 words and arithmetic follow what is typed, Enter in a field saves, "Về mặc định" returns.
  */
-const dist = join(__dirname, '..', '..', 'dist');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first');
-  server = await serveFolder(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = servedBuild('taskpane.html');
 
 /** Presses Tab until the focused element matches, at most `max` times; returns how many presses. */
 async function tabTo(page: Page, matches: string, max = 80): Promise<number> {
@@ -34,10 +19,9 @@ async function tabTo(page: Page, matches: string, max = 80): Promise<number> {
 }
 
 test('copy, edit N30 to 1/3 and save, then back to the default — by keyboard alone', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/taskpane.html`);
+  const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
+  const { errors } = watchPage(page, built.url);
+  await page.goto(`${built.url}/taskpane.html`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
 
   await tabTo(page, "el && el.tagName === 'BUTTON' && el.textContent.trim() === 'Sao chép để sửa'");

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { messages } from '../../src/i18n';
-import { launchChromium } from '../support/chromium';
+import { servedBuild, watchPage } from '../support/built-pages';
 import { fixtureBook, installOfficeDouble, officeDoubleScript } from '../support/office-browser';
-import { serveFolder } from '../support/static-server';
 
 /**
  * The built task pane (dist/taskpane.html, the production build unchanged) in Debian's Chromium,
@@ -14,21 +13,8 @@ import { serveFolder } from '../support/static-server';
  * undo; an error linked to its cell; and axe-core finds no violation, in light and dark theme,
  * in Vietnamese and English. Any page error or request to another origin fails the test.
  */
-const dist = join(__dirname, '..', '..', 'dist');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first');
-  server = await serveFolder(dist);
-  browser = await launchChromium();
-  await officeDoubleScript();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = servedBuild('taskpane.html', officeDoubleScript);
 
 type Values = (string | number | boolean | null)[][];
 interface Opened {
@@ -52,13 +38,9 @@ afterEach(async () => {
 
 /** The pane in Excel (the double holding `fixture`), or outside Office (no fixture), ready to use. */
 async function open(fixture: string | undefined, options: { displayLanguage?: string; dark?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-  const o: Opened = { page, foreign: [], errors: [], blocked: [] };
+  const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
+  const o: Opened = { page, ...watchPage(page, built.url), blocked: [] };
   opened.push(o);
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) o.foreign.push(r.url());
-  });
-  page.on('pageerror', (e) => o.errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     // office.js's telemetry frame, refused by the pane's Content-Security-Policy (src/taskpane/taskpane.html).
@@ -66,7 +48,7 @@ async function open(fixture: string | undefined, options: { displayLanguage?: st
     else o.errors.push(`${m.text()} (${m.location().url})`);
   });
   if (fixture) await installOfficeDouble(page, await fixtureBook(fixture), options);
-  await page.goto(`${server.url}/taskpane.html`);
+  await page.goto(`${built.url}/taskpane.html`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
   if (fixture) await enabled(page.getByRole('button', { name: runLabel(options.displayLanguage), exact: true }));
   return page;

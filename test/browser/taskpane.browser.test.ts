@@ -1,36 +1,16 @@
-import { existsSync } from 'fs';
 import { join } from 'path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/chromium';
-import { serveFolder } from '../support/static-server';
+import { servedBuild, watchPage } from '../support/built-pages';
 
 /**
  * The built task pane (npm run build → dist/) loads in real Chromium outside Excel and shows
  * the engine's rule profile in Vietnamese (and English on request), contacting no other origin.
  */
-const dist = join(__dirname, '..', '..', 'dist');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first');
-  server = await serveFolder(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = servedBuild('taskpane.html');
 
 async function open(query = '') {
-  const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
-  const foreign: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) foreign.push(r.url());
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/taskpane.html${query}`);
+  const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
+  const { foreign, errors } = watchPage(page, built.url);
+  await page.goto(`${built.url}/taskpane.html${query}`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
   return { page, foreign, errors };
 }

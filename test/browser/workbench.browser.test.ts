@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { CellValue, SheetSnapshot } from '../../src/workbook/snapshot';
-import { launchChromium } from '../support/chromium';
-import { serveFolder } from '../support/static-server';
+import { DIST, servedBuild, watchPage } from '../support/built-pages';
 
 /**
  * The browser workbench (issue 7, npm run build → dist/workbench.html) in Debian's Chromium: a user
@@ -14,21 +13,9 @@ import { serveFolder } from '../support/static-server';
  * The page contacts no other origin and throws no error. Screenshots go to docs/images/workbench-*.png.
  */
 const root = join(__dirname, '..', '..');
-const dist = join(root, 'dist');
 const images = join(root, 'docs', 'images');
 const SAMPLE = join(root, 'samples', 'quy-hoach-nhiem-ky-toi.xlsx');
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, 'workbench.html'))) throw new Error('dist/workbench.html is missing: run `npm run build` first');
-  server = await serveFolder(dist);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = servedBuild('workbench.html');
 
 interface Opened {
   page: Page;
@@ -37,18 +24,12 @@ interface Opened {
 }
 
 async function open(query = ''): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const foreign: string[] = [];
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
-  });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const page = await built.browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const { foreign, errors } = watchPage(page, built.url);
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
-  await page.goto(`${server.url}/workbench.html${query}`);
+  await page.goto(`${built.url}/workbench.html${query}`);
   return { page, foreign, errors };
 }
 
@@ -157,7 +138,7 @@ test('open a workbook, run next-term step 2 then step 3, record the head’s dec
   expect(shortlist).toContain('Trịnh Văn Quang');
   expect(shortlist).toMatch(/20\/01\/2026|2026-01-20/);
   // The file the user opened is untouched (the page cannot write it): same bytes as shipped.
-  expect(readFileSync(SAMPLE).equals(readFileSync(join(dist, 'samples', 'quy-hoach-nhiem-ky-toi.xlsx')))).toBe(true);
+  expect(readFileSync(SAMPLE).equals(readFileSync(join(DIST, 'samples', 'quy-hoach-nhiem-ky-toi.xlsx')))).toBe(true);
 
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
