@@ -1,5 +1,5 @@
 // Lint: TypeScript's recommended rules, plus the project's boundaries:
-// src/rules imports nothing else of the project (shared/DESIGN.md).
+// src/rules imports nothing else of the project (docs/ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

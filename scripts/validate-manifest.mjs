@@ -4,7 +4,7 @@
 //   node scripts/validate-manifest.mjs [manifest.xml] [--json] [--root DIR] [--xsd-dir DIR]
 //                                      [--dist DIR] [--no-dist] [--base URL]
 //
-// 1. schema: the manifest against Microsoft's add-in manifest XSDs in ../shared/manifest-xsd/
+// 1. schema: the manifest against Microsoft's add-in manifest XSDs in vendor/office-manifest-xsd/
 //    (OfficeAppManifestV1_1.xsd plus the files it imports), with xmllint-wasm (libxml2 in wasm).
 // 2. what the schema cannot see:
 //    - every `resid` names a resource of the right kind (bt:Image / bt:Url / bt:String in
@@ -252,7 +252,7 @@ export function readPngSize(file) {
 async function validateSchema(manifestText, manifestName, xsdDir) {
   const errors = [];
   if (!fs.existsSync(path.join(xsdDir, MAIN_XSD))) {
-    errors.push(`schema: ${MAIN_XSD} not found in ${xsdDir} (the XSDs live in shared/manifest-xsd beside the repo; pass --xsd-dir)`);
+    errors.push(`schema: ${MAIN_XSD} not found in ${xsdDir} (the XSDs are kept in vendor/office-manifest-xsd/; pass --xsd-dir)`);
     return { errors, files: 0 };
   }
   const xsdFiles = fs.readdirSync(xsdDir).filter((f) => f.endsWith('.xsd')).sort();
@@ -533,7 +533,7 @@ function readDevServerPort(repoRoot) {
  * @param {string} manifestPath path to manifest.xml
  * @param {{ repoRoot?: string, xsdDir?: string, distDir?: string, checkDist?: boolean, port?: number }} [options]
  *   repoRoot: where build sources live (default: this script's repo); xsdDir: the manifest XSDs
- *   (default: <repoRoot>/../shared/manifest-xsd); distDir: build output (default <repoRoot>/dist),
+ *   (default: <repoRoot>/vendor/office-manifest-xsd); distDir: build output (default <repoRoot>/dist),
  *   checked only when it exists and checkDist is not false; port: dev server port
  *   (default package.json config.dev_server_port, else 3000); base: the URL every add-in URL must
  *   start with (default https://localhost:<port>/).
@@ -543,7 +543,7 @@ export async function validateManifest(manifestPath, options = {}) {
   const repoRoot = path.resolve(options.repoRoot ?? DEFAULT_REPO_ROOT);
   const opts = {
     repoRoot,
-    xsdDir: path.resolve(options.xsdDir ?? path.resolve(repoRoot, '..', 'shared', 'manifest-xsd')),
+    xsdDir: path.resolve(options.xsdDir ?? path.join(repoRoot, 'vendor', 'office-manifest-xsd')),
     distDir: path.resolve(options.distDir ?? path.join(repoRoot, 'dist')),
     checkDist: options.checkDist !== false,
     port: options.port ?? readDevServerPort(repoRoot),

@@ -7,8 +7,8 @@ import { describeDiagnostic, describeSaved, messages, outcomeCounts, type Lang }
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
 import { runJson, runPipeline } from '../workbook/pipeline';
 import { workbookDiagnostic } from '../workbook/codes';
-import { effectiveSettings, readSettings, type RunSettings } from '../workbook/settings';
-import { planUndo } from '../workbook/undo';
+import { effectiveSettings, readSettings, type RunSettings } from '../workbook/bookkeeping/settings';
+import { planUndo } from '../workbook/bookkeeping/undo';
 
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
 
@@ -113,7 +113,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
 
     const { workbook, snapshot } = await readXlsx(readFileSync(input));
-    // The settings saved in the workbook stand for the options not given (src/workbook/settings.ts).
+    // The settings saved in the workbook stand for the options not given (src/workbook/bookkeeping/settings.ts).
     const saved = readSettings(snapshot);
     const damaged = saved.diagnostics.find((d) => d.severity === 'error');
     const explicit: RunSettings = {

@@ -1,6 +1,6 @@
 /**
  * The words of the column-mapping dialog (src/taskpane/ColumnMapDialog.tsx) and of the diagnostics
- * of a mapping (src/workbook/column-map.ts). Kept apart from vi.ts / en.ts and joined into Messages
+ * of a mapping (src/workbook/reader/column-map.ts). Kept apart from vi.ts / en.ts and joined into Messages
  * as `columnMap`.
  */
 

@@ -227,7 +227,7 @@ export function procedureOutline(lang: Lang): { procedure: string; steps: { key:
 }
 
 
-/** One setting a run took from those saved in the workbook (src/workbook/settings.ts effectiveSettings). */
+/** One setting a run took from those saved in the workbook (src/workbook/bookkeeping/settings.ts effectiveSettings). */
 export type SavedSetting =
   | { kind: 'procedure'; procedure: string }
   | { kind: 'step'; step: number }

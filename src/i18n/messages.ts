@@ -91,7 +91,7 @@ export interface Messages {
     decision: (title: string, by: string, on: string, chosen: string) => string;
     /** A1 of the hidden sheet that keeps what undo needs. */
     record: string;
-    /** A1 of the hidden sheet that keeps the settings saved for the next run (src/workbook/settings.ts). */
+    /** A1 of the hidden sheet that keeps the settings saved for the next run (src/workbook/bookkeeping/settings.ts). */
     savedSettings: string;
   };
   cli: {

@@ -1,4 +1,4 @@
-/** The rulebook (shared/RULES.md) as pure functions on plain data. Imports nothing else of the project. */
+/** The rulebook (docs/RULES.md) as pure functions on plain data. Imports nothing else of the project. */
 export * from './types';
 export { exceeds, reaches, meets, leastMeeting, percentOf, competitionRanks } from './arithmetic';
 export { CODES, diagnostic, diagnosticsOf, type DiagnosticCode } from './codes';

@@ -1,5 +1,5 @@
 /**
- * Plain data the rulebook takes and gives (shared/RULES.md).
+ * Plain data the rulebook takes and gives (docs/RULES.md).
  * Nothing here knows about sheets, cells or text shown to users: `source` fields
  * are opaque references that the caller passes in and gets back on diagnostics.
  */

@@ -23,11 +23,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { messages, type Lang } from '../i18n';
-import type { ColumnMap, MappingQuestion } from '../workbook/column-map';
+import type { ColumnMap, MappingQuestion } from '../workbook/reader/column-map';
 
 /**
  * Which column is which, where the header was not recognised or two columns could be one field
- * (src/workbook/column-map.ts): the header row, one list per field ("C — Số phiếu đồng ý"),
+ * (src/workbook/reader/column-map.ts): the header row, one list per field ("C — Số phiếu đồng ý"),
  * required fields marked, and the first three data rows as the run would read them, live. Save
  * gives the mapping back (the run form keeps it, and the run saves it in the workbook).
  */
@@ -43,7 +43,7 @@ const useStyles = makeStyles({
 export interface ColumnMapDialogProps {
   question: MappingQuestion;
   lang: Lang;
-  /** The first rows as a mapping reads them (src/workbook/column-map.ts sampleRows). */
+  /** The first rows as a mapping reads them (src/workbook/reader/column-map.ts sampleRows). */
   sample: (map: ColumnMap) => { row: number; cells: Record<string, string> }[];
   onSave: (map: ColumnMap) => void;
   onCancel: () => void;

@@ -17,13 +17,13 @@ import {
 import { describeDiagnostic, describeSaved, messages, profileUsed, type Lang, type SavedSetting } from '../i18n';
 import { DEFAULT_PROFILE, type Diagnostic, type HeadDecision, type IsoDate, type Outcome, type PersonResult, type ProcedureId, type RuleProfile } from '../rules';
 import type { WorkbookSession } from '../hosts/session';
-import type { Overrides } from '../workbook/inputs';
+import type { Overrides } from '../workbook/reader/inputs';
 import type { RunOutcome, RunRequest } from '../workbook/pipeline';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { outlineAfter, type WritePlan } from '../workbook/plan';
 import { useFormStyles } from './form-styles';
 import { HeadDecisionForm } from './HeadDecisionForm';
-import type { ColumnMap, MappingQuestion } from '../workbook/column-map';
+import type { ColumnMap, MappingQuestion } from '../workbook/reader/column-map';
 
 /** The pipeline, fetched on first use so that the pane's first script stays small (./engine.ts). */
 type Engine = typeof import('./engine');
@@ -86,7 +86,7 @@ export function RunForm({
   const [outcome, setOutcome] = useState<RunOutcome>();
   const [undoDiagnostics, setUndoDiagnostics] = useState<Diagnostic[]>([]);
   const [notice, setNotice] = useState<Notice>();
-  // The settings saved in the workbook (src/workbook/settings.ts): what came from them, a quota for every title, the term's start.
+  // The settings saved in the workbook (src/workbook/bookkeeping/settings.ts): what came from them, a quota for every title, the term's start.
   const [used, setUsed] = useState<SavedSetting[]>([]);
   const [quotaAll, setQuotaAll] = useState<string>();
   const [termStart, setTermStart] = useState<IsoDate>();

@@ -4,7 +4,7 @@
  */
 export { runPipeline } from '../workbook/pipeline';
 export { previewRun } from '../workbook/preview';
-export { planUndo } from '../workbook/undo';
+export { planUndo } from '../workbook/bookkeeping/undo';
 export { planSettings } from '../workbook/pipeline';
-export { effectiveSettings, readSettings, withProfile } from '../workbook/settings';
-export { sampleRows } from '../workbook/column-map';
+export { effectiveSettings, readSettings, withProfile } from '../workbook/bookkeeping/settings';
+export { sampleRows } from '../workbook/reader/column-map';

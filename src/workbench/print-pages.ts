@@ -9,7 +9,7 @@
  * rows (the repeated ones first, on every page after they were printed), the columns, the scale,
  * the page box in millimetres and the header/footer texts with their codes resolved ("Trang 2/5").
  *
- * The measures are src/workbook/page-layout.ts's, the ones the pipeline planned the pages with:
+ * The measures are src/workbook/render/page-layout.ts's, the ones the pipeline planned the pages with:
  * printableArea (the room within the margins and the header/footer bands), columnPx (a column's
  * width, as the text measure that sized the rows has it) and paginate (a page ends where the next
  * row would not fit, never inside rows merged down). A sheet the pipeline created carries a manual
@@ -23,7 +23,7 @@ import type * as ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { columnLetters, parseRange, type RangePos } from '../workbook/address';
 import type { PlanSheet } from '../workbook/plan';
-import { columnPx, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_POINTS, HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE, paginate, printableArea } from '../workbook/page-layout';
+import { columnPx, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_POINTS, HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE, paginate, printableArea } from '../workbook/render/page-layout';
 
 export const MM_PER_INCH = 25.4;
 const PT_PER_MM = 72 / MM_PER_INCH;

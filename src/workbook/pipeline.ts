@@ -1,29 +1,29 @@
 import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
-import { buildStepInput, type Overrides } from './inputs';
-import { fingerprint as inputFingerprint, sheetsRead } from './fingerprint';
-import { renderAudit, settingsText, type AuditEntry } from './render-audit';
-import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './undo-record';
-import { parseFor, type ParsedWorkbook } from './parse';
-import type { ColumnMap } from './column-map';
-import { readDecisions } from './read-decisions';
+import { buildStepInput, type Overrides } from './reader/inputs';
+import { fingerprint as inputFingerprint, sheetsRead } from './bookkeeping/fingerprint';
+import { renderAudit, settingsText, type AuditEntry } from './bookkeeping/audit-log';
+import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './bookkeeping/undo-record';
+import { parseFor, type ParsedWorkbook } from './reader/parse';
+import type { ColumnMap } from './reader/column-map';
+import { readDecisions } from './reader/decisions';
 import type { WritePlan } from './plan';
 import { workbookDiagnostic } from './codes';
 import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
-import { renderResultColumns } from './render-columns';
-import { renderEligibility } from './render-eligibility';
+import { renderResultColumns } from './render/columns';
+import { renderEligibility } from './render/review';
 import { inPlanningResults } from './in-planning';
-import { renderShortlist } from './render-shortlist';
-import { renderMinutes } from './render-minutes';
-import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './settings';
-import { ownedAreas } from './parse';
+import { renderShortlist } from './render/shortlist';
+import { renderMinutes } from './render/minutes';
+import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './bookkeeping/settings';
+import { ownedAreas } from './reader/parse';
 import { rangeA1 } from './address';
-import { fixedScale, layoutSheet } from './page-layout';
+import { fixedScale, layoutSheet } from './render/page-layout';
 import type { WorkbookSnapshot } from './snapshot';
 
 /**
  * One run, host-independent: parse → decide → render. The host reads the snapshot before
- * and applies the plan after (shared/DESIGN.md). Nothing is planned when any error is found.
+ * and applies the plan after (docs/ARCHITECTURE.md). Nothing is planned when any error is found.
  */
 
 export interface RunRequest {
@@ -38,9 +38,9 @@ export interface RunRequest {
   lang: Lang;
   /** Local date and time of the run, 'YYYY-MM-DDTHH:MM', for the audit log (the host's clock). */
   now?: string;
-  /** Also keep this run's settings in the workbook (src/workbook/settings.ts) for the next run, over those kept. */
+  /** Also keep this run's settings in the workbook (src/workbook/bookkeeping/settings.ts) for the next run, over those kept. */
   saveSettings?: boolean;
-  /** The columns the user chose where header detection was unsure, by sheet (src/workbook/column-map.ts). */
+  /** The columns the user chose where header detection was unsure, by sheet (src/workbook/reader/column-map.ts). */
   columns?: Record<string, ColumnMap>;
 }
 
@@ -51,7 +51,7 @@ export interface RunOutcome {
   result?: StepResult;
   diagnostics: Diagnostic[];
   plan?: WritePlan;
-  /** SHA-256 of the values read and the settings (src/workbook/fingerprint.ts). */
+  /** SHA-256 of the values read and the settings (src/workbook/bookkeeping/fingerprint.ts). */
   fingerprint?: string;
   ok: boolean;
 }

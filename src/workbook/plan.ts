@@ -1,5 +1,5 @@
 /**
- * What a run writes (shared/DESIGN.md "render → apply"): pure data that every host applies the same way.
+ * What a run writes (docs/ARCHITECTURE.md "render → apply"): pure data that every host applies the same way.
  * A run writes only into areas it owns; each owned area carries a defined name (prefix OWNED_PREFIX)
  * so the next run finds it, clears it and writes it again.
  */

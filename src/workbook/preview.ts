@@ -1,9 +1,9 @@
 import { stepTitle, type Lang } from '../i18n';
 import { assessConference, DEFAULT_PROFILE, findStep, quotaFor, STEPS, type ConferenceResult, type Diagnostic, type SourceRef } from '../rules';
-import { mappingQuestions, type MappingQuestion } from './column-map';
-import { buildStepInput } from './inputs';
+import { mappingQuestions, type MappingQuestion } from './reader/column-map';
+import { buildStepInput } from './reader/inputs';
 import { OWNED_SHEET_PREFIX } from './plan';
-import { parseFor } from './parse';
+import { parseFor } from './reader/parse';
 import type { RunRequest } from './pipeline';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -40,7 +40,7 @@ export interface RunPreview {
   diagnostics: Diagnostic[];
   /**
    * The tables the run reads, sheet by sheet, with what the column-mapping dialog asks: `unsure`
-   * where header detection found no header, or two columns for one field (src/workbook/column-map.ts).
+   * where header detection found no header, or two columns for one field (src/workbook/reader/column-map.ts).
    */
   mapping?: MappingQuestion[];
 }

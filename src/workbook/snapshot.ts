@@ -1,5 +1,5 @@
 /**
- * What a host reads from a workbook (shared/DESIGN.md "read"): plain data, the same from
+ * What a host reads from a workbook (docs/ARCHITECTURE.md "read"): plain data, the same from
  * Office.js and from an .xlsx file, so parsing never knows where it came from.
  */
 

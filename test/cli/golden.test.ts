@@ -12,10 +12,10 @@ import { main } from '../../src/cli/main';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { parseRange, type RangePos } from '../../src/workbook/address';
 import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../src/workbook/plan';
-import { AUDIT_NAME } from '../../src/workbook/render-audit';
-import { RECORD_NAME } from '../../src/workbook/undo-record';
+import { AUDIT_NAME } from '../../src/workbook/bookkeeping/audit-log';
+import { RECORD_NAME } from '../../src/workbook/bookkeeping/undo-record';
 import type { CellValue, WorkbookSnapshot } from '../../src/workbook/snapshot';
-import { nameText } from '../../src/workbook/text';
+import { nameText } from '../../src/workbook/reader/text';
 
 jest.setTimeout(60_000);
 

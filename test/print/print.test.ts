@@ -16,7 +16,7 @@ import { applyPlan, writeXlsx } from '../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { messages } from '../../src/i18n';
 import type { ProcedureId } from '../../src/rules';
-import type { Overrides } from '../../src/workbook/inputs';
+import type { Overrides } from '../../src/workbook/reader/inputs';
 import { runPipeline, type RunOutcome } from '../../src/workbook/pipeline';
 import { runProblems, sheetProblems, type PrintedRun } from './checks';
 import { LONG_COUNT, longName, longWorkbook } from './long-roster';

@@ -3,7 +3,7 @@ import * as ExcelJS from 'exceljs';
 import { applyPlan, writeXlsx } from '../../src/hosts/xlsx/apply';
 import { readXlsx, snapshotOf } from '../../src/hosts/xlsx/read';
 import { runPipeline, type RunOutcome, type RunRequest } from '../../src/workbook/pipeline';
-import { planUndo, type UndoOutcome } from '../../src/workbook/undo';
+import { planUndo, type UndoOutcome } from '../../src/workbook/bookkeeping/undo';
 
 export interface Applied<T> {
   run: T;

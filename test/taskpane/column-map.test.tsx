@@ -12,7 +12,7 @@ import { XlsxSession } from '../../src/hosts/xlsx/session';
 import { readXlsx, snapshotOf } from '../../src/hosts/xlsx/read';
 import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { messages } from '../../src/i18n';
-import { readSettings } from '../../src/workbook/settings';
+import { readSettings } from '../../src/workbook/bookkeeping/settings';
 import { App } from '../../src/taskpane/App';
 // The pane's text, and the dialog's (Fluent renders a dialog in a portal, outside the container): text() here is the page's.
 import { button, choose, click, mount, pane, pageText as text, unmount, until, usePaneDom } from '../support/pane-dom';

@@ -14,7 +14,7 @@ import { XlsxSession } from '../../src/hosts/xlsx/session';
 import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { snapshotOf } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
-import { effectiveSettings, readSettings } from '../../src/workbook/settings';
+import { effectiveSettings, readSettings } from '../../src/workbook/bookkeeping/settings';
 import { App } from '../../src/taskpane/App';
 import { DEFAULT_PROFILE } from '../../src/rules';
 import { button, byTestId, choose, click, input, mount, pane, text, type, unmount, until, usePaneDom } from '../support/pane-dom';

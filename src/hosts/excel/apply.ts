@@ -1,5 +1,5 @@
 /**
- * Excel host, apply step (shared/DESIGN.md "apply"): a WritePlan → the open workbook (Office.js),
+ * Excel host, apply step (docs/ARCHITECTURE.md "apply"): a WritePlan → the open workbook (Office.js),
  * in the order every host uses (src/hosts/xlsx/apply.ts): drop the owned sheets of an earlier run,
  * clear the owned areas, reset the owned defined names, create the plan's sheets (page laid out for
  * printing), write the blocks, set widths; then protect the sheets that are protected (a locked cell
@@ -28,7 +28,7 @@
  * source over one column; the width conversion for a workbook whose default font is not Calibri 11.
  */
 import { a1, absoluteA1, columnLetters, parseRange, quotedSheet, type RangePos } from '../../workbook/address';
-import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/page-layout';
+import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/render/page-layout';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WriteBlock, type WritePlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { noteKind, supports, type IsSetSupported } from './requirements';

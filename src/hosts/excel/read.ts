@@ -1,5 +1,5 @@
 /**
- * Excel host, read step (shared/DESIGN.md "read"): the open workbook (Office.js) → WorkbookSnapshot,
+ * Excel host, read step (docs/ARCHITECTURE.md "read"): the open workbook (Office.js) → WorkbookSnapshot,
  * the same plain data the xlsx host's snapshotOf gives for the same workbook.
  *
  * Round trips: every load is queued before ONE `context.sync()`. The sheets are not known before a
@@ -21,7 +21,7 @@
  * - merged areas: `getMergedAreasOrNullObject()` (ExcelApi 1.13); below 1.13 no merges are read.
  */
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
-import { encodingOfFont } from '../../workbook/legacy-text';
+import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { supports, type IsSetSupported } from './requirements';
 

@@ -1,8 +1,8 @@
 /**
- * xlsx host, apply step (shared/DESIGN.md "apply"): a WritePlan → an ExcelJS workbook, in the order
+ * xlsx host, apply step (docs/ARCHITECTURE.md "apply"): a WritePlan → an ExcelJS workbook, in the order
  * every host uses: drop the owned sheets of an earlier run, clear the owned areas, reset the owned
  * defined names, create the plan's sheets (page laid out for printing: row heights and page breaks
- * as the plan gives them, measured in pure code by src/workbook/page-layout.ts), write the blocks,
+ * as the plan gives them, measured in pure code by src/workbook/render/page-layout.ts), write the blocks,
  * set widths.
  * Only cells in a clear range or a block (and sheets the plan drops or creates) are touched.
  *
@@ -29,7 +29,7 @@
 import * as ExcelJS from 'exceljs';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WritePlan } from '../../workbook/plan';
 import { absoluteA1, columnLetters, parseRange, quotedSheet } from '../../workbook/address';
-import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/page-layout';
+import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/render/page-layout';
 
 export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
   for (const name of plan.dropSheets ?? []) dropSheet(workbook, name);

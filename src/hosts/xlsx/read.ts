@@ -1,5 +1,5 @@
 /**
- * xlsx host, read step (shared/DESIGN.md "read"): an .xlsx file (ExcelJS) → WorkbookSnapshot,
+ * xlsx host, read step (docs/ARCHITECTURE.md "read"): an .xlsx file (ExcelJS) → WorkbookSnapshot,
  * the same plain data the Office.js host reads, so parsing never knows where it came from.
  *
  * ExcelJS traps handled here (see the report in this folder's tests):
@@ -16,7 +16,7 @@
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
-import { encodingOfFont } from '../../workbook/legacy-text';
+import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 
 const DAY_MS = 86_400_000;

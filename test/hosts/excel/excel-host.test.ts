@@ -16,7 +16,7 @@ import { applyPlan as applyXlsx, writeXlsx } from '../../../src/hosts/xlsx/apply
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { runPipeline, type RunRequest } from '../../../src/workbook/pipeline';
 import type { WritePlan } from '../../../src/workbook/plan';
-import { planUndo } from '../../../src/workbook/undo';
+import { planUndo } from '../../../src/workbook/bookkeeping/undo';
 import { DoubleContext, doubleFromExcelJS, looksOfDouble, looksOfExcelJS, pageOfDouble, pageOfExcelJS, type DWorkbook } from '../../support/office-double';
 
 jest.setTimeout(60_000);

@@ -1,5 +1,5 @@
 // xlsx host (ExcelJS): sheets the plan creates whole (PlanSheet), dropped sheets, and the cell
-// formats italic / size / align (shared/DESIGN.md "apply").
+// formats italic / size / align (docs/ARCHITECTURE.md "apply").
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -1,4 +1,4 @@
-// xlsx host (ExcelJS): read → WorkbookSnapshot and apply WritePlan (shared/DESIGN.md "read", "apply").
+// xlsx host (ExcelJS): read → WorkbookSnapshot and apply WritePlan (docs/ARCHITECTURE.md "read", "apply").
 import * as ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
@@ -397,7 +397,7 @@ describe('manual page breaks survive a second run (ExcelJS reads no <rowBreaks> 
     const { runXlsx } = await import('../../support/xlsx-run');
     const first = await runXlsx(await longWorkbook(), { procedure: 'next-term', step: 2, lang: 'vi', now: '2026-11-25T10:00' });
     const written = breaksOf(first.workbook);
-    // The 6-page shortlist and 5-page minutes break their own pages (src/workbook/page-layout.ts).
+    // The 6-page shortlist and 5-page minutes break their own pages (src/workbook/render/page-layout.ts).
     expect(Object.keys(written).length).toBeGreaterThanOrEqual(2);
     expect(Object.values(written).flat().length).toBeGreaterThanOrEqual(9);
     const again = await readXlsx(await writeXlsx((await readXlsx(first.buffer)).workbook));

@@ -1,0 +1,130 @@
+import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type PartialDate, type ProcedureId, type RosterPerson, type StepInput, type VoteRow } from '../../rules';
+import { workbookDiagnostic } from '../codes';
+import type { ParsedWorkbook, VoteLine } from './parse';
+
+/**
+ * From what the workbook holds (and what the user said) to one step's input:
+ * each vote row matched to one roster row — by code, else by name and birth date,
+ * else by name when unique; no match or two matches is an error naming the cell.
+ */
+
+export interface Overrides {
+  convened?: number;
+  present?: number;
+  /** One quota for every title, or per title. */
+  quota?: number | Record<string, number>;
+  termStart?: IsoDate;
+  decisions?: HeadDecision[];
+}
+
+/** Two birth dates agree as far as both are known ('1966' agrees with '1966-02-15'). */
+function sameBirth(a: PartialDate, b: PartialDate): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) === b.slice(0, n);
+}
+
+export type Matcher = (line: VoteLine) => { person?: RosterPerson; diagnostic?: Diagnostic };
+
+/** Matches vote rows to people: by code, else by name (and birth date where two share a name). */
+export function matcher(people: readonly RosterPerson[]): Matcher {
+  // One person per key mostly: a list only where a key is shared.
+  const byName = new Map<string, RosterPerson | RosterPerson[]>();
+  const byCode = new Map<string, RosterPerson | RosterPerson[]>();
+  const add = (map: Map<string, RosterPerson | RosterPerson[]>, key: string, p: RosterPerson) => {
+    const known = map.get(key);
+    if (known === undefined) map.set(key, p);
+    else if (Array.isArray(known)) known.push(p);
+    else map.set(key, [known, p]);
+  };
+  const all = (known: RosterPerson | RosterPerson[] | undefined): RosterPerson[] => (known === undefined ? [] : Array.isArray(known) ? known : [known]);
+  for (const p of people) {
+    add(byName, nameKey(p.name), p);
+    if (p.code) add(byCode, p.code, p);
+  }
+  return (line) => {
+    const coded = line.code ? byCode.get(line.code) : undefined;
+    if (coded !== undefined && !Array.isArray(coded)) return { person: coded };
+    let found = all(byName.get(nameKey(line.name)));
+    if (line.birth) found = found.filter((p) => !p.birth || sameBirth(p.birth, line.birth as PartialDate));
+    if (found.length === 1) return { person: found[0] };
+    if (found.length === 0) return { diagnostic: workbookDiagnostic('E-NO-MATCH', { name: line.name, birth: line.birth ?? '' }, line.nameCell) };
+    return { diagnostic: workbookDiagnostic('E-AMBIGUOUS-MATCH', { name: line.name, cells: found.map((p) => `${p.source?.sheet}!${p.source?.cell}`) }, line.nameCell) };
+  };
+}
+
+export interface BuiltInput {
+  input: StepInput;
+  diagnostics: Diagnostic[];
+}
+
+export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, step: number, overrides: Overrides = {}): BuiltInput {
+  const diagnostics: Diagnostic[] = [];
+  const input: StepInput = {};
+  const def = findStep(procedure, step);
+  const roster = parsed.roster?.people;
+  if (roster) input.roster = roster;
+  const termStart = overrides.termStart ?? parsed.termStart;
+  if (termStart) input.termStart = termStart;
+  if (overrides.decisions) input.decisions = overrides.decisions;
+  if (overrides.quota !== undefined) {
+    const titles = new Set<string>([...(roster ?? []).flatMap((p) => p.titles), ...(parsed.votes?.lines ?? []).map((l) => l.title), ...(parsed.candidates?.people ?? []).flatMap((p) => p.titles)]);
+    input.quota = typeof overrides.quota === 'number' ? Object.fromEntries([...titles].map((t) => [t, overrides.quota as number])) : overrides.quota;
+  }
+  if (parsed.candidates) {
+    input.candidates = parsed.candidates.people;
+    input.consultations = parsed.candidates.consultations;
+    input.approval = parsed.candidates.approval;
+  }
+
+  // A desk step needs its list: the roster (I.1, II.2(1)) or the external candidates (II.2(3)).
+  if (def && (def.kind === 'eligibility' || def.kind === 'gap') && !roster) diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'roster' }));
+  if (def && def.kind === 'consultation' && !parsed.candidates) diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'candidates' }));
+
+  // Conference numbers: from the vote sheet, or (II.2(2), no vote) from the external list's sheet.
+  const conference: Partial<ConferenceInput> = { ...(parsed.votes?.conference ?? parsed.candidates?.conference ?? {}) };
+  if (overrides.convened !== undefined) conference.convened = overrides.convened;
+  if (overrides.present !== undefined) conference.present = overrides.present;
+  if (conference.convened !== undefined && conference.present !== undefined) input.conference = conference as ConferenceInput;
+
+  const voting = def && ['nomination', 'removal-nomination', 'leadership'].includes(def.kind);
+  if (voting) {
+    const votes = parsed.votes;
+    if (!votes) {
+      diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'votes' }));
+      return { input, diagnostics };
+    }
+    // A removal count alone serves only the step that removes (II.1(1)).
+    if (def.kind !== 'removal-nomination' && !votes.hasAgree) diagnostics.push(workbookDiagnostic('E-NO-VOTE-COLUMN', { sheet: votes.table.sheet }, { sheet: votes.table.sheet }));
+    const people = [...(roster ?? []), ...(procedure === 'annual-external' ? parsed.candidates?.people ?? [] : [])];
+    const match = matcher(people);
+    const matchable = people.length > 0;
+    if (!matchable) diagnostics.push(workbookDiagnostic('W-NO-ROSTER', { sheet: votes.table.sheet }));
+    const nominations: VoteRow[] = [];
+    const removals: VoteRow[] = [];
+    for (const line of votes.lines) {
+      // Without a roster a person is who the sheet says: name and birth date (so a repeated row is still caught).
+      let id = `${nameKey(line.name)}|${line.birth ?? ''}`;
+      let birth = line.birth;
+      let gender = line.gender;
+      if (matchable) {
+        const m = match(line);
+        if (m.diagnostic) diagnostics.push(m.diagnostic);
+        if (!m.person) continue;
+        id = m.person.id;
+        birth = birth ?? m.person.birth;
+        gender = gender ?? m.person.gender;
+      }
+      const row = (agree: number, source: VoteRow['source']): VoteRow => {
+        const v: VoteRow = { id, name: line.name, title: line.title, agree, source };
+        if (birth) v.birth = birth;
+        if (gender) v.gender = gender;
+        return v;
+      };
+      if (line.agree !== undefined) nominations.push(row(line.agree, line.agreeCell));
+      if (line.removeAgree !== undefined && def.kind === 'removal-nomination') removals.push(row(line.removeAgree, line.removeCell));
+    }
+    input.votes = nominations;
+    if (def.kind === 'removal-nomination') input.removals = removals;
+  }
+  return { input, diagnostics };
+}

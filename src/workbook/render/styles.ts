@@ -1,0 +1,22 @@
+import type { Outcome } from '../../rules';
+
+/**
+ * Outcome colours, one place for every sheet the add-in writes: green for pass, red for fail,
+ * amber for awaiting the head, grey for ineligible. The words are always written too, so a
+ * black-and-white printout reads the same.
+ */
+export const OUTCOME_STYLE: Record<Outcome, { fill: string; color: string }> = {
+  pass: { fill: 'C6EFCE', color: '006100' },
+  selected: { fill: 'C6EFCE', color: '006100' },
+  kept: { fill: 'C6EFCE', color: '006100' },
+  eligible: { fill: 'C6EFCE', color: '006100' },
+  'passed-not-selected': { fill: 'E2EFDA', color: '375623' },
+  'awaiting-head': { fill: 'FFEB9C', color: '9C5700' },
+  fail: { fill: 'FFC7CE', color: '9C0006' },
+  removed: { fill: 'FFC7CE', color: '9C0006' },
+  ineligible: { fill: 'D9D9D9', color: '404040' },
+};
+
+export const HEADER_STYLE = { fill: 'DDEBF7', bold: true, border: true, wrap: true } as const;
+
+export const PERCENT_FORMAT = '0.00%';
