@@ -167,7 +167,7 @@ export const en: Messages = {
   audit: {
     sheet: 'Nhật ký Quy Hoạch',
     heading: 'RUN LOG',
-    note: 'One row per run or undo. The check code (SHA-256) is computed over the values of the sheets read and the settings; the same code at the foot of the minutes means the printout matches the data.',
+    note: 'One row per run or undo. The check code (SHA-256) is computed over the values of the sheets read and the count’s settings (not the head’s decision); the same code at the foot of the minutes means the printout matches the data.',
     columns: ['No.', 'When', 'Action', 'Procedure, step', 'Rule profile and settings', 'Sheets read', 'Check code (SHA-256)', 'Results'],
     run: 'Run',
     undo: 'Undo the last run',

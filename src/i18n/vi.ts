@@ -167,7 +167,7 @@ export const vi: Messages = {
   audit: {
     sheet: 'Nhật ký Quy Hoạch',
     heading: 'NHẬT KÝ CÁC LẦN CHẠY',
-    note: 'Mỗi lần chạy hoặc hoàn tác ghi một dòng. Mã kiểm tra (SHA-256) tính trên giá trị các trang đã đọc và thiết lập; trùng mã ở chân biên bản nghĩa là bản in khớp dữ liệu.',
+    note: 'Mỗi lần chạy hoặc hoàn tác ghi một dòng. Mã kiểm tra (SHA-256) tính trên giá trị các trang đã đọc và thiết lập của lần kiểm phiếu (không gồm quyết định của người đứng đầu); trùng mã ở chân biên bản nghĩa là bản in khớp dữ liệu.',
     columns: ['STT', 'Thời điểm', 'Thao tác', 'Quy trình, bước', 'Bộ quy tắc và thiết lập', 'Trang đã đọc', 'Mã kiểm tra (SHA-256)', 'Kết quả'],
     run: 'Chạy',
     undo: 'Hoàn tác lần chạy gần nhất',

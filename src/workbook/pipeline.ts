@@ -1,7 +1,7 @@
 import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
 import { buildStepInput, type Overrides } from './reader/inputs';
-import { fingerprint as inputFingerprint, sheetsRead } from './bookkeeping/fingerprint';
+import { countSettings, fingerprint as inputFingerprint, sheetsRead } from './bookkeeping/fingerprint';
 import { renderAudit, settingsText, type AuditEntry } from './bookkeeping/audit-log';
 import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './bookkeeping/undo-record';
 import { parseFor, type ParsedWorkbook } from './reader/parse';
@@ -75,8 +75,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   }
   const profile = request.profile ?? DEFAULT_PROFILE;
   const result = runStep(procedure, step, { ...built.input, profile });
-  // What the printouts carry to be matched with their data (minutes' foot, audit log).
-  const fingerprint = inputFingerprint(snapshot, parsed, { procedure, step, profile, overrides: request.overrides ?? {}, decisions: built.input.decisions ?? [] });
+  // What the printouts carry to be matched with the data of the count (minutes' foot, audit log): not the head's decision.
+  const fingerprint = inputFingerprint(snapshot, parsed, countSettings(procedure, step, profile, built.input, sheetsRead(parsed), request.columns));
   diagnostics.push(...result.diagnostics);
   // An error anywhere: nothing is written, and no result is shown as if it stood.
   const blocked = (): RunOutcome => ({ ...fail(), result: { ...result, people: [], blocked: true } });

@@ -81,14 +81,15 @@ describe('the audit log and the fingerprint', () => {
     expect(second.workbook.definedNames.model.some((n) => n.name === AUDIT_NAME)).toBe(true);
   });
 
-  test('a changed count, a number typed in, or a recorded decision changes the fingerprint, and the settings say so', async () => {
+  test('a changed count or a number typed in changes the fingerprint, the head’s decision does not (a record of its own), and the settings say so', async () => {
     const base = (await runXlsx(FIXTURE, request('2026-11-25T09:05'))).run.fingerprint;
     const { workbook } = await readXlsx(FIXTURE);
     workbook.getWorksheet('KP lãnh đạo')!.getCell('D12').value = 5;
     const edited = (await runXlsx(await writeXlsx(workbook), request('2026-11-25T09:05'))).run.fingerprint;
     const typed = await runXlsx(FIXTURE, request('2026-11-25T09:05', { overrides: { convened: 10 } }));
     const decided = await runXlsx(await decide((await runXlsx(FIXTURE, request('2026-11-25T09:05'))).buffer), request('2026-11-25T09:10'));
-    expect(new Set([base, edited, typed.run.fingerprint, decided.run.fingerprint]).size).toBe(4);
+    expect(new Set([base, edited, typed.run.fingerprint]).size).toBe(3);
+    expect(decided.run.fingerprint).toBe(base);
     expect(auditRows(typed.workbook)[0][4]).toBe('Phụ lục 12 (2022)\ntriệu tập 10 (nhập tay)');
     expect(auditRows(decided.workbook)[1][4]).toBe('Phụ lục 12 (2022)\nngười đứng đầu quyết định (Trưởng phòng): Lê Văn Cường — Nguyễn Văn Thủ, 25/11/2026');
   });
