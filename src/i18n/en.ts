@@ -1,4 +1,4 @@
-import { list, ratio } from './format';
+import { formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
@@ -148,7 +148,7 @@ export const en: Messages = {
   },
   columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
   sheets: {
-    shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    shortlist: (procedure, step) => sheetName('KQ', procedure, step),
     announced: 'VOTE COUNT RESULTS',
     notAnnounced: 'VOTE COUNT RESULTS — NOT ANNOUNCED AT THE CONFERENCE',
     notAnnouncedNote: 'Reported to the leadership; not announced at the conference (Phụ lục 12, Note).',
@@ -161,8 +161,30 @@ export const en: Messages = {
     decisionColumn: "Head's decision",
     decidedBy: 'Head (full name):',
     decidedOn: 'Date of decision:',
-    decisionHint: 'Tied at the quota line: the head marks “x” against each person chosen, writes their name and the date, then runs again (rule TIE).',
+    decisionHint: 'Tied at the quota line: the head marks “x” against each person chosen, writes their name and the date (dd/mm/yyyy), then runs again.',
+    decided: (d) => `Tied at the quota line: on ${d.on} the head (${d.by}) chose ${joinNames(d.chosen, 'and')}; recorded on the sheet “${d.record}”.`,
     chosenMark: 'x',
+  },
+  decidedOutcome: (outcome) => `${outcome} (head’s decision)`,
+  decisionRecord: {
+    sheet: (procedure, step) => sheetName('QĐ', procedure, step),
+    title: 'RECORD OF THE HEAD’S DECISION',
+    subtitle: 'Choice among people with equal votes at the quota line',
+    place: (date) => `……, ${date ? longDate(date) : '…… / …… / ……'}`,
+    basis: (b) => [
+      `Under Phụ lục 12, clause ${b.clause}: “Where two or more people have equal votes above 50%, the head considers and decides whom to choose.”;`,
+      `On the vote-count minutes of the conference (sheet “${b.minutes}”),`,
+    ],
+    intro: (decided) => (decided ? 'The head has considered and chosen as follows:' : 'The head considers and chooses as follows (write “Chosen” against each person chosen):'),
+    tie: (t) => `${t.index}. Title ${t.title}: ${t.count} people with ${t.votes} votes each for ${t.seats} remaining place(s)`,
+    columns: ['No.', 'Full name', 'Born', 'Votes in\nfavour', 'Decision'],
+    chosen: 'Chosen',
+    notChosen: 'Not chosen',
+    decidedBy: (by, on) => `The head: ${by ?? '……………………………………'}; date of decision: ${on ?? '…… / …… / ……'}.`,
+    signer: 'THE HEAD',
+    sign: '(Signature, full name)',
+    fingerprint: (hex) => `Data check code of the count (SHA-256): ${hex}`,
+    none: 'This count has no tie at the quota line: no decision of the head is needed.',
   },
   audit: {
     sheet: 'Nhật ký Quy Hoạch',
@@ -225,7 +247,7 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     },
   },
   minutes: {
-    sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    sheet: (procedure, step) => sheetName('BB', procedure, step),
     nation: 'SOCIALIST REPUBLIC OF VIETNAM',
     motto: 'Independence - Freedom - Happiness',
     unitBlank: '…………………………',
@@ -236,16 +258,22 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     convened: (n) => `Convened: ${n}.`,
     present: (present, absent) => `Present: ${present}; absent: ${absent}.`,
     quorum: (c) =>
-      `Attendance ${c.quorate ? 'reaches' : 'does not reach'} ${c.cmp} ${c.ratio} of those convened (${c.formula}; at least ${c.required} needed): the conference is ${c.quorate ? 'valid' : 'not valid'} — ${c.ref}.`,
+      `${c.present} of ${c.convened} present, ${c.quorate ? '' : 'not '}${c.cmp} ${c.ratio} of those convened (at least ${c.required} needed) — the conference is ${c.quorate ? 'valid' : 'not valid'} (${c.ref}).`,
     ballots: (b) => [
       `Ballots issued: ${b.issued ?? '……'}; returned: ${b.returned ?? '……'}.`,
       `Valid ballots: ${b.valid ?? '……'}; invalid: ${b.invalid ?? '……'}.`,
     ],
     rulesHeading: 'II. RULES APPLIED',
-    rule: (r) => `- ${r.text.replace(/\.$/, '')}${r.needed ? `, ${r.needed}` : ''} — ${r.ref}.`,
-    needed: (n) => `that is ${n.votes} votes or more out of ${n.base}`,
+    ref: (clause) => `clause ${clause}, Phụ lục 12`,
+    noteRef: 'Note, Phụ lục 12',
+    threshold: (r) =>
+      r.removal
+        ? `- ${r.name}: proposed for removal when ${r.cmp} ${r.ratio} ${r.baseName} (${r.base}) agree, that is ${r.votes} votes or more (${r.ref}).`
+        : `- ${r.name}: must reach ${r.cmp} ${r.ratio} ${r.baseName} (${r.base}), that is ${r.votes} votes or more (${r.ref}).`,
+    rule: (r) => `- ${r.text.replace(/\.$/, '')} (${r.ref}).`,
     quota: (q) => `Among those who pass, the top vote-getters are taken down to each title's quota: ${q.map((x) => `${x.title || '—'} ${x.quota}`).join('; ')}`,
-    noteClause: 'Note',
+    tie: (t) =>
+      `Title ${t.title || '—'}: ${joinNames(t.names, 'and')} have equal votes ${t.cmp} ${t.ratio} (${t.votes} each) for ${t.seats} remaining place(s); the head is asked to consider and decide (${t.ref}).`,
     resultsHeading: 'III. RESULTS OF THE COUNT',
     part: (removal, base) => `${removal ? 'a) Removal from planning' : 'b) Nomination'} (share ${base})`,
     columns: ['No.', 'Full name', 'Votes in\nfavour', 'Share (%)', 'Result'],
@@ -290,7 +318,7 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
       noBirth: 'No birth date',
       noGender: 'No gender',
       missing: (label) => `${label}: not given`,
-      notMet: (label, value, required) => `${label}: ${value}${required ? ` (required ${required})` : ''}`,
+      notMet: (label, value, atLeast) => `${label}: ${value}${atLeast ? ` (required: ${atLeast} or higher)` : ''}`,
       rating: (year, value) => `Rating ${year}: ${value}`,
     },
     signature: { place: '……, date ……', left: 'PREPARED BY', right: 'HEAD OF THE UNIT', sign: '(Signature and full name)' },
@@ -310,9 +338,9 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
   profile: {
     heading: 'Rules in use',
     source: 'Source',
-    quorum: (s) => `A conference is valid when ${s.cmp} ${s.ratio} of those convened are present (${s.formula}).`,
-    threshold: (s) => `Agree votes must be ${s.cmp} ${s.ratio} ${s.baseName} (${s.formula}).`,
-    removal: (s) => `Proposed for removal when ${s.cmp} ${s.ratio} ${s.baseName} agree (${s.formula}).`,
+    quorum: (s) => `A conference is valid when ${s.cmp} ${s.ratio} of those convened are present${formulaOf(s)}.`,
+    threshold: (s) => `Agree votes must be ${s.cmp} ${s.ratio} ${s.baseName}${formulaOf(s)}.`,
+    removal: (s) => `Proposed for removal when ${s.cmp} ${s.ratio} ${s.baseName} agree${formulaOf(s)}.`,
     quota: (s) => `Top vote-getters down to ${s.quota} people per title${s.perTitle ? ` (${s.perTitle})` : ''}; one person at most ${s.max} titles at the same level.`,
     tie: (mode) =>
       mode === 'straddle'
@@ -400,6 +428,9 @@ Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usag
     headName: 'Head’s full name',
     headDate: 'Date of decision',
     recordDecision: 'Record the decision and run again',
+    decisionHeading: 'The head’s decision',
+    decision: (d) => `${d.title}: on ${d.on} the head, ${d.by}, chose ${joinNames(d.chosen, 'and')}${d.notChosen.length ? `; not chosen: ${joinNames(d.notChosen, 'and')}` : ''}.`,
+    showDecision: 'Show the head’s decision',
     results: 'Result sheets',
     showShortlist: 'Show the results list',
     showMinutes: 'Show the vote-count minutes',

@@ -7,6 +7,22 @@ export function list(v: unknown, map: (s: string) => string = (s) => s): string 
   return Array.isArray(v) ? v.map((x) => map(String(x))).join(', ') : String(v);
 }
 
+/** A created sheet's name (Vietnamese in both languages: the sheets are the workbook's): "KQ Kế tiếp B2". */
+export function sheetName(prefix: string, procedure: string, step: number): string {
+  const words: Record<string, string> = { 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' };
+  return `${prefix} ${words[procedure] ?? procedure} B${step}`;
+}
+
+/** Names joined as a sentence lists them: "A", "A và B", "A, B và C". */
+export function joinNames(names: readonly string[], and: string): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
+}
+
+/** The formula of a profile sentence in brackets, where there is one (printed sheets have none). */
+export function formulaOf(s: { formula: string }): string {
+  return s.formula ? ` (${s.formula})` : '';
+}
+
 /** A ratio in words: 30/100 → "30%", 2/3 → "2/3". */
 export function formatRatio(r: Ratio): string {
   const percent = (r.num * 100) / r.den;

@@ -80,6 +80,17 @@ export function explainFinding(f: Finding, lang: Lang, names: (id: string) => st
   }
 }
 
+/**
+ * A person's outcome in words: the outcome's own, marked as the head's where the head's decision in
+ * a tie gave it ("Được giới thiệu (người đứng đầu quyết định)"). The count's own outcome of such a
+ * person is "awaiting-head" (the minutes print that).
+ */
+export function outcomeText(p: PersonResult, lang: Lang): string {
+  const m = messages(lang);
+  const decided = p.explanation.some((f) => f.rule === 'TIE' && f.decision);
+  return decided ? m.decidedOutcome(m.outcomes[p.outcome]) : m.outcomes[p.outcome];
+}
+
 /** A person's whole explanation, one sentence per finding. */
 export function explainPerson(result: PersonResult, lang: Lang, names?: (id: string) => string): string[] {
   return result.explanation.map((f) => explainFinding(f, lang, names));
@@ -119,19 +130,22 @@ function lowest(r: Ratio): Ratio {
   return { num: r.num / g, den: r.den / g };
 }
 
-function thresholdSentence(m: Messages, s: ThresholdSetting, counted: string) {
+function thresholdSentence(m: Messages, s: ThresholdSetting, counted: string, printed: boolean) {
   const { num, den } = lowest(s.threshold);
   const op = s.strict ? '>' : '≥';
   return {
     cmp: s.strict ? m.comparison.gt : m.comparison.ge,
     ratio: formatRatio(s.threshold),
     baseName: m.bases[s.base],
-    formula: `${den} × ${counted} ${op} ${num} × ${m.fields[s.base]}`,
+    formula: printed ? '' : `${den} × ${counted} ${op} ${num} × ${m.fields[s.base]}`,
   };
 }
 
-/** The profile in words, rule by rule, for the task pane's profile panel and the audit. */
-export function describeProfile(profile: RuleProfile, lang: Lang): ProfileLine[] {
+/**
+ * The profile in words, rule by rule, for the task pane's profile panel and the audit. `printed`:
+ * for a printed sheet, without the whole-number formulas (they stay in the pane, the notes, the log).
+ */
+export function describeProfile(profile: RuleProfile, lang: Lang, printed = false): ProfileLine[] {
   const m = messages(lang);
   const agree = m.fields.agree;
   const q = profile.quorum;
@@ -165,13 +179,13 @@ export function describeProfile(profile: RuleProfile, lang: Lang): ProfileLine[]
         cmp: q.strict ? m.comparison.gt : m.comparison.ge,
         ratio: formatRatio(q.threshold),
         baseName: m.bases.convened,
-        formula: `${lowest(q.threshold).den} × ${m.fields.present} ${q.strict ? '>' : '≥'} ${lowest(q.threshold).num} × ${m.fields.convened}`,
+        formula: printed ? '' : `${lowest(q.threshold).den} × ${m.fields.present} ${q.strict ? '>' : '≥'} ${lowest(q.threshold).num} × ${m.fields.convened}`,
       }),
     },
-    { rules: ['N30'], text: `${m.rules.N30}: ${m.profile.threshold(thresholdSentence(m, profile.nomination, agree))}` },
-    { rules: ['RM50'], text: `${m.rules.RM50}: ${m.profile.removal(thresholdSentence(m, profile.removal, agree))}` },
-    { rules: ['L50'], text: `${m.rules.L50}: ${m.profile.threshold(thresholdSentence(m, profile.leadership, agree))}` },
-    { rules: ['L50C'], text: `${m.rules.L50C}: ${m.profile.threshold(thresholdSentence(m, profile.externalLeadership, agree))}` },
+    { rules: ['N30'], text: `${m.rules.N30}: ${m.profile.threshold(thresholdSentence(m, profile.nomination, agree, printed))}` },
+    { rules: ['RM50'], text: `${m.rules.RM50}: ${m.profile.removal(thresholdSentence(m, profile.removal, agree, printed))}` },
+    { rules: ['L50'], text: `${m.rules.L50}: ${m.profile.threshold(thresholdSentence(m, profile.leadership, agree, printed))}` },
+    { rules: ['L50C'], text: `${m.rules.L50C}: ${m.profile.threshold(thresholdSentence(m, profile.externalLeadership, agree, printed))}` },
     { rules: ['TOP'], text: m.profile.quota({ quota: profile.quota.default, perTitle, max: profile.quota.maxTitlesPerPerson }) },
     { rules: ['TIE'], text: m.profile.tie(profile.tie.mode) },
     { rules: ['ANNOUNCE'], text: m.profile.announce({ yes: stepNames(true), no: stepNames(false) }) },
@@ -272,13 +286,14 @@ export function describeSaved(used: readonly SavedSetting[], lang: Lang, where: 
 /**
  * The rule profile a result was reached under, for every result (the audit log, the minutes, the
  * shortlist, the JSON output, the task pane): its name, and where it differs from Phụ lục 12, what.
+ * `printed`: for a printed sheet, in words only (no rule IDs, no formulas).
  */
-export function profileUsed(profile: RuleProfile, lang: Lang): { name: string; changes: string[]; text: string } {
+export function profileUsed(profile: RuleProfile, lang: Lang, printed = false): { name: string; changes: string[]; text: string } {
   const m = messages(lang);
   // The rules that differ, each as the profile panel words it (the name, source and id are not rules).
-  const base = describeProfile(DEFAULT_PROFILE, lang);
-  const changes = describeProfile(profile, lang)
+  const base = describeProfile(DEFAULT_PROFILE, lang, printed);
+  const changes = describeProfile(profile, lang, printed)
     .filter((line, i) => line.text !== base[i]?.text)
-    .map((line) => `${line.text.replace(/\.$/, '')} (${line.rules.join(', ')}).`);
+    .map((line) => `${line.text.replace(/\.$/, '')}${printed ? '' : ` (${line.rules.join(', ')})`}.`);
   return { name: profile.name, changes, text: m.profileUsed.text(profile.name, changes) };
 }

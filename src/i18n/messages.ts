@@ -73,7 +73,37 @@ export interface Messages {
     decidedBy: string;
     decidedOn: string;
     decisionHint: string;
+    /** The line under a tie the head has decided (in place of decisionHint), naming the decision record. */
+    decided: (d: { by: string; on: string; chosen: string[]; record: string }) => string;
     chosenMark: string;
+  };
+  /** An outcome the head's decision in a tie gave ("Được giới thiệu (người đứng đầu quyết định)"), on the result columns and the shortlist. */
+  decidedOutcome: (outcome: string) => string;
+  /**
+   * The head's decision record (src/workbook/render/decision-record.ts): the ties the count left to
+   * the head and the head's choice, to sign; a blank form while the decision is awaited.
+   */
+  decisionRecord: {
+    /** Sheet name, Vietnamese in both languages: "QĐ Kế tiếp B3". */
+    sheet: (procedure: string, step: number) => string;
+    title: string;
+    subtitle: string;
+    /** "……, ngày 04 tháng 12 năm 2026": the date of the decision, dots while awaited. */
+    place: (date?: string) => string;
+    /** The grounds: the procedure's clause, the minutes of the count. */
+    basis: (b: { clause: string; minutes: string }) => string[];
+    intro: (decided: boolean) => string;
+    tie: (t: { index: number; title: string; count: number; votes: number; seats: number }) => string;
+    columns: string[];
+    chosen: string;
+    notChosen: string;
+    /** The head's name and the date, dots where not yet recorded. */
+    decidedBy: (by?: string, on?: string) => string;
+    signer: string;
+    sign: string;
+    fingerprint: (hex: string) => string;
+    /** A later count without a tie left to the head. */
+    none: string;
   };
   audit: {
     /** Sheet name, Vietnamese in both languages. */
@@ -133,16 +163,21 @@ export interface Messages {
     numbersHeading: string;
     convened: (n: number) => string;
     present: (present: number, absent: number) => string;
-    quorum: (c: { present: number; convened: number; required: number; quorate: boolean; cmp: string; ratio: string; formula: string; ref: string }) => string;
+    /** QUORUM in the procedure's words, with this conference's numbers: "Có mặt 8/9 người, bảo đảm ít nhất 2/3 …". */
+    quorum: (c: { present: number; convened: number; required: number; quorate: boolean; cmp: string; ratio: string; ref: string }) => string;
     /** Ballots issued, returned, valid, invalid: dots for a count the workbook does not give. */
     ballots: (b: { issued?: number; returned?: number; valid?: number; invalid?: number }) => string[];
     rulesHeading: string;
-    /** A rule in words, with what it asks of this conference ("từ 7 phiếu trở lên") and its reference. */
-    rule: (r: { text: string; needed?: string; ref: string }) => string;
-    needed: (n: { votes: number; base: number; baseName: string }) => string;
+    /** The clause of the procedure a printed sentence rests on: "mục I.3, Phụ lục 12"; its closing notes: "Lưu ý, Phụ lục 12". */
+    ref: (clause: string) => string;
+    noteRef: string;
+    /** A threshold (N30, RM50, L50, L50C) in words, with what it asks of this conference ("tức từ 7 phiếu trở lên"). */
+    threshold: (r: { name: string; removal: boolean; cmp: string; ratio: string; baseName: string; base: number; votes: number; ref: string }) => string;
+    /** Any other rule (TOP, TIE) in words, with its clause. */
+    rule: (r: { text: string; ref: string }) => string;
     quota: (quotas: { title: string; quota: number }[]) => string;
-    /** Where QUORUM stands in the text (its closing notes, "Lưu ý"). */
-    noteClause: string;
+    /** TIE, after the results: what the count found at a title's quota line, left to the head. */
+    tie: (t: { title: string; names: string[]; votes: number; seats: number; cmp: string; ratio: string; ref: string }) => string;
     resultsHeading: string;
     /** II.1(1) counts two things: removal from planning (RM50), then nomination (N30). */
     part: (removal: boolean, baseName: string) => string;
@@ -187,7 +222,8 @@ export interface Messages {
       noBirth: string;
       noGender: string;
       missing: (label: string) => string;
-      notMet: (label: string, value: string, required?: string) => string;
+      /** A standard not met; `atLeast`: the lowest level that meets it. */
+      notMet: (label: string, value: string, atLeast?: string) => string;
       rating: (year: number, value: string) => string;
     };
     signature: { place: string; left: string; right: string; sign: string };
@@ -293,6 +329,10 @@ export interface Messages {
     headName: string;
     headDate: string;
     recordDecision: string;
+    /** After a decision: who decided, when, whom they chose (and did not). */
+    decisionHeading: string;
+    decision: (d: { title: string; by: string; on: string; chosen: string[]; notChosen: string[] }) => string;
+    showDecision: string;
     results: string;
     showShortlist: string;
     showMinutes: string;

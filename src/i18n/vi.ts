@@ -1,4 +1,4 @@
-import { list, ratio } from './format';
+import { formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
@@ -148,7 +148,7 @@ export const vi: Messages = {
   },
   columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
   sheets: {
-    shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    shortlist: (procedure, step) => sheetName('KQ', procedure, step),
     announced: 'DANH SÁCH KẾT QUẢ KIỂM PHIẾU',
     notAnnounced: 'KẾT QUẢ KIỂM PHIẾU — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ',
     notAnnouncedNote: 'Báo cáo tập thể lãnh đạo; không công bố tại hội nghị (Phụ lục 12, phần Lưu ý).',
@@ -161,8 +161,30 @@ export const vi: Messages = {
     decisionColumn: 'Quyết định của người đứng đầu',
     decidedBy: 'Người đứng đầu (họ tên):',
     decidedOn: 'Ngày quyết định:',
-    decisionHint: 'Bằng phiếu ở ngưỡng số lượng: người đứng đầu đánh dấu “x” vào người được chọn, ghi họ tên và ngày quyết định rồi chạy lại (quy tắc TIE).',
+    decisionHint: 'Bằng phiếu ở ranh giới số lượng: người đứng đầu đánh dấu “x” vào người được chọn, ghi họ tên và ngày quyết định (ngày/tháng/năm) rồi chạy lại.',
+    decided: (d) => `Bằng phiếu ở ranh giới số lượng: ngày ${d.on}, người đứng đầu (${d.by}) đã quyết định lựa chọn ${joinNames(d.chosen, 'và')}; ghi nhận tại trang “${d.record}”.`,
     chosenMark: 'x',
+  },
+  decidedOutcome: (outcome) => `${outcome} (người đứng đầu quyết định)`,
+  decisionRecord: {
+    sheet: (procedure, step) => sheetName('QĐ', procedure, step),
+    title: 'GHI NHẬN QUYẾT ĐỊNH CỦA NGƯỜI ĐỨNG ĐẦU',
+    subtitle: 'Lựa chọn nhân sự có số phiếu bằng nhau ở ranh giới số lượng',
+    place: (date) => `……, ${date ? ngayThangNam(date) : 'ngày …… tháng …… năm ……'}`,
+    basis: (b) => [
+      `Căn cứ Phụ lục 12, mục ${b.clause}: “Trường hợp có từ 02 người trở lên có số phiếu bằng nhau trên 50%, thì giao cho người đứng đầu xem xét, quyết định lựa chọn nhân sự.”;`,
+      `Căn cứ Biên bản kiểm phiếu của hội nghị (trang “${b.minutes}”),`,
+    ],
+    intro: (decided) => (decided ? 'Người đứng đầu đã xem xét, quyết định lựa chọn như sau:' : 'Người đứng đầu xem xét, quyết định lựa chọn như sau (ghi “Được lựa chọn” vào người được chọn):'),
+    tie: (t) => `${t.index}. Chức danh ${t.title}: ${t.count} người cùng ${t.votes} phiếu cho ${t.seats} chỗ còn lại trong số lượng`,
+    columns: ['STT', 'Họ và tên', 'Ngày sinh', 'Số phiếu\nđồng ý', 'Quyết định'],
+    chosen: 'Được lựa chọn',
+    notChosen: 'Không lựa chọn',
+    decidedBy: (by, on) => `Người đứng đầu: ${by ?? '……………………………………'}; ngày quyết định: ${on ?? '…… / …… / ……'}.`,
+    signer: 'NGƯỜI ĐỨNG ĐẦU',
+    sign: '(Ký, ghi rõ họ tên)',
+    fingerprint: (hex) => `Mã kiểm tra dữ liệu của kết quả kiểm phiếu (SHA-256): ${hex}`,
+    none: 'Kết quả kiểm phiếu lần này không có trường hợp bằng phiếu ở ranh giới số lượng: không cần người đứng đầu quyết định.',
   },
   audit: {
     sheet: 'Nhật ký Quy Hoạch',
@@ -225,7 +247,7 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     },
   },
   minutes: {
-    sheet: (procedure, step) => `BB ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
+    sheet: (procedure, step) => sheetName('BB', procedure, step),
     nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     unitBlank: '…………………………',
@@ -237,16 +259,22 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     convened: (n) => `Tổng số người được triệu tập: ${n} người.`,
     present: (present, absent) => `Số người có mặt: ${present} người; vắng mặt: ${absent} người.`,
     quorum: (c) =>
-      `Số người có mặt ${c.quorate ? 'đạt' : 'không đạt'} ${c.cmp} ${c.ratio} số người được triệu tập (${c.formula}; cần ít nhất ${c.required} người): hội nghị ${c.quorate ? 'hợp lệ' : 'không hợp lệ'} — ${c.ref}.`,
+      `Có mặt ${c.present}/${c.convened} người, ${c.quorate ? 'bảo đảm' : 'không bảo đảm'} ${c.cmp} ${c.ratio} số người được triệu tập (cần ít nhất ${c.required} người) — hội nghị ${c.quorate ? 'hợp lệ' : 'không hợp lệ'} (${c.ref}).`,
     ballots: (b) => [
       `Số phiếu phát ra: ${b.issued ?? '……'} phiếu; số phiếu thu vào: ${b.returned ?? '……'} phiếu.`,
       `Số phiếu hợp lệ: ${b.valid ?? '……'} phiếu; số phiếu không hợp lệ: ${b.invalid ?? '……'} phiếu.`,
     ],
     rulesHeading: 'II. NGUYÊN TẮC XÉT KẾT QUẢ',
-    rule: (r) => `- ${r.text.replace(/\.$/, '')}${r.needed ? `, ${r.needed}` : ''} — ${r.ref}.`,
-    needed: (n) => `tức là có từ ${n.votes} phiếu trở lên (${n.baseName} là ${n.base})`,
+    ref: (clause) => `mục ${clause}, Phụ lục 12`,
+    noteRef: 'Lưu ý, Phụ lục 12',
+    threshold: (r) =>
+      r.removal
+        ? `- ${r.name}: đề xuất đưa ra khỏi quy hoạch khi có ${r.cmp} ${r.ratio} tổng ${r.baseName} (${r.base} người) đồng ý, tức từ ${r.votes} phiếu trở lên (${r.ref}).`
+        : `- ${r.name}: phải đạt ${r.cmp} ${r.ratio} tổng ${r.baseName} (${r.base} người), tức từ ${r.votes} phiếu trở lên (${r.ref}).`,
+    rule: (r) => `- ${r.text.replace(/\.$/, '')} (${r.ref}).`,
     quota: (q) => `Trong số người đạt, lấy từ trên xuống cho đủ số lượng của từng chức danh: ${q.map((x) => `${x.title || '—'} ${x.quota} người`).join('; ')}`,
-    noteClause: 'Lưu ý',
+    tie: (t) =>
+      `Chức danh ${t.title || '—'}: ${joinNames(t.names, 'và')} có số phiếu bằng nhau ${t.cmp} ${t.ratio} (cùng ${t.votes} phiếu) cho ${t.seats} chỗ còn lại trong số lượng; đề nghị người đứng đầu xem xét, quyết định (${t.ref}).`,
     resultsHeading: 'III. KẾT QUẢ KIỂM PHIẾU',
     part: (removal, base) => `${removal ? 'a) Đưa ra khỏi quy hoạch' : 'b) Giới thiệu bổ sung quy hoạch'} (tỷ lệ tính trên ${base})`,
     columns: ['STT', 'Họ và tên', 'Số phiếu\nđồng ý', 'Tỷ lệ (%)', 'Kết quả'],
@@ -291,7 +319,7 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
       noBirth: 'Chưa có ngày sinh',
       noGender: 'Chưa có giới tính',
       missing: (label) => `${label}: chưa có`,
-      notMet: (label, value, required) => `${label}: ${value}${required ? ` (yêu cầu ${required})` : ''}`,
+      notMet: (label, value, atLeast) => `${label}: ${value}${atLeast ? ` (yêu cầu từ ${atLeast} trở lên)` : ''}`,
       rating: (year, value) => `Xếp loại ${year}: ${value}`,
     },
     signature: { place: '……, ngày …… tháng …… năm ……', left: 'NGƯỜI LẬP BIỂU', right: 'THỦ TRƯỞNG ĐƠN VỊ', sign: '(Ký, ghi rõ họ tên)' },
@@ -311,9 +339,9 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
   profile: {
     heading: 'Bộ quy tắc đang dùng',
     source: 'Căn cứ',
-    quorum: (s) => `Hội nghị hợp lệ khi có ${s.cmp} ${s.ratio} số người được triệu tập có mặt (${s.formula}).`,
-    threshold: (s) => `Phải đạt tỷ lệ phiếu đồng ý ${s.cmp} ${s.ratio} ${s.baseName} (${s.formula}).`,
-    removal: (s) => `Đề xuất đưa ra khỏi quy hoạch khi có ${s.cmp} ${s.ratio} ${s.baseName} đồng ý (${s.formula}).`,
+    quorum: (s) => `Hội nghị hợp lệ khi có ${s.cmp} ${s.ratio} số người được triệu tập có mặt${formulaOf(s)}.`,
+    threshold: (s) => `Phải đạt tỷ lệ phiếu đồng ý ${s.cmp} ${s.ratio} ${s.baseName}${formulaOf(s)}.`,
+    removal: (s) => `Đề xuất đưa ra khỏi quy hoạch khi có ${s.cmp} ${s.ratio} ${s.baseName} đồng ý${formulaOf(s)}.`,
     quota: (s) => `Lấy từ trên xuống cho đủ ${s.quota} người mỗi chức danh${s.perTitle ? ` (${s.perTitle})` : ''}; một người không quá ${s.max} chức danh cùng cấp.`,
     tie: (mode) =>
       mode === 'straddle'
@@ -401,6 +429,10 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 d
     headName: 'Họ tên người đứng đầu',
     headDate: 'Ngày quyết định',
     recordDecision: 'Ghi quyết định và chạy lại',
+    decisionHeading: 'Quyết định của người đứng đầu',
+    decision: (d) =>
+      `${d.title}: ngày ${d.on}, người đứng đầu ${d.by} đã chọn ${joinNames(d.chosen, 'và')}${d.notChosen.length ? `; không chọn ${joinNames(d.notChosen, 'và')}` : ''}.`,
+    showDecision: 'Xem quyết định của người đứng đầu',
     results: 'Các trang kết quả',
     showShortlist: 'Xem danh sách kết quả',
     showMinutes: 'Xem biên bản kiểm phiếu',

@@ -1,5 +1,5 @@
 import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
-import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding } from '../rules';
+import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type PersonResult, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding, type TieFinding } from '../rules';
 import { buildStepInput, type Overrides } from './reader/inputs';
 import { countSettings, fingerprint as inputFingerprint, sheetsRead } from './bookkeeping/fingerprint';
 import { renderAudit, settingsText, type AuditEntry } from './bookkeeping/audit-log';
@@ -15,6 +15,7 @@ import { renderEligibility } from './render/review';
 import { inPlanningResults } from './in-planning';
 import { renderShortlist } from './render/shortlist';
 import { renderMinutes } from './render/minutes';
+import { decisionRecordName, renderDecisionRecord } from './render/decision-record';
 import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './bookkeeping/settings';
 import { ownedAreas } from './reader/parse';
 import { rangeA1 } from './address';
@@ -75,6 +76,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   }
   const profile = request.profile ?? DEFAULT_PROFILE;
   const result = runStep(procedure, step, { ...built.input, profile });
+  // The count's own result, the head's decisions left out: what the minutes record (TIE: a decision never rewrites the count).
+  const count = built.input.decisions?.length ? runStep(procedure, step, { ...built.input, decisions: [], profile }) : result;
   // What the printouts carry to be matched with the data of the count (minutes' foot, audit log): not the head's decision.
   const fingerprint = inputFingerprint(snapshot, parsed, countSettings(procedure, step, profile, built.input, sheetsRead(parsed), request.columns));
   diagnostics.push(...result.diagnostics);
@@ -99,9 +102,13 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   // … the review of an ELIG / GAP step (I.1, II.2(1)), …
   const review = renderEligibility(result, lang, people, profile, { onSite, consultations: parsed.candidates?.consultations });
   if (review) created.push(review);
-  // … and the vote-count minutes, with the fingerprint at its foot.
-  const minutes = renderMinutes(result, lang, profile, { unit: parsed.votes?.unit, date: parsed.votes?.date, ballots: parsed.votes?.conference.ballots }, fingerprint, nameOf);
+  // … the vote-count minutes of the count, with the fingerprint at its foot, …
+  const minutes = renderMinutes(count, lang, profile, { unit: parsed.votes?.unit, date: parsed.votes?.date, ballots: parsed.votes?.conference.ballots }, fingerprint, nameOf);
   if (minutes) created.push(minutes);
+  // … and the head's decision record where the count leaves a tie to the head (one made earlier is replaced, never left stale).
+  const recorded = parsed.owned.some((o) => o.name === decisionRecordName(procedure, step));
+  const record = renderDecisionRecord(count, result, lang, people, { unit: parsed.votes?.unit, fingerprint, names: nameOf }, recorded);
+  if (record) created.push(record);
   const taken = addSheets(plan, created, snapshot, parsed.owned);
   if (taken) {
     diagnostics.push(taken);
@@ -193,6 +200,10 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
   const names = new Map((run.result?.people ?? []).map((p) => [p.id, p.name]));
   const codes = new Map([...(run.parsed.roster?.people ?? []), ...(run.parsed.candidates?.people ?? [])].map((p) => [p.id, p.code]));
   const c = run.result?.conference;
+  const decisionOf = (p: PersonResult) => {
+    const d = p.explanation.find((f): f is TieFinding => f.rule === 'TIE')?.decision;
+    return d && { by: d.by, on: d.on };
+  };
   return {
     procedure: run.procedure,
     step: run.step,
@@ -213,6 +224,8 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
         threshold: threshold ? formatRatio(threshold.threshold) : null,
         percent: percent === null ? null : Math.round(percent * 100) / 100,
         outcome: p.outcome,
+        // TIE: an outcome the head's decision gave, marked as such, with the count's own beside it.
+        ...(decisionOf(p) ? { decidedByHead: decisionOf(p), countOutcome: 'awaiting-head' } : {}),
         rank: p.rank ?? null,
         rule: p.explanation[0]?.rule ?? null,
         explanation: explainPerson(p, lang, (id) => names.get(id) ?? id).join('; '),

@@ -27,6 +27,8 @@ export interface PrintedRun {
   shortlist?: string;
   /** Pages expected for a sheet: an exact number, or at least `min`. */
   pages?: (sheet: string) => number | { min: number } | undefined;
+  /** The run log's sheet: the one printed sheet that keeps rule IDs (every other is a document, softwareWords). */
+  runLog?: string;
 }
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -76,6 +78,23 @@ export function overprinted(words: PdfWord[]): [string, string][] {
     }
   }
   return out;
+}
+
+/**
+ * What only software says, never a printed document (the minutes, the shortlist, the review sheets,
+ * the head's decision record): a rule ID (QUORUM, L50…), a diagnostic code (E-…, W-…), a formula's
+ * signs (3 × 8 = 24 ≥ 2 × 9). They stay in the cell notes, the JSON and the run log.
+ */
+const SOFTWARE = [
+  { what: 'rule ID', re: /(?<![\p{L}\p{N}])(QUORUM|N30|RM50|L50C?|TOP|TIE|ANNOUNCE|ELIG|STRUCT|GAP|CONSULT|COMPOSE|INPUT)(?![\p{L}\p{N}])/gu },
+  { what: 'diagnostic code', re: /(?<![\p{L}\p{N}])[EW]-[A-Z]{2,}(?:-[A-Z]+)*/gu },
+  { what: 'formula sign', re: /[×≥≤<>=]/gu },
+];
+
+/** Each rule ID, code or formula sign in a printed text, with the words around it. */
+export function softwareWords(text: string): string[] {
+  const flat = collapse(text);
+  return SOFTWARE.flatMap(({ what, re }) => [...flat.matchAll(re)].map((m) => `${what} “${m[0]}” in “…${flat.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`));
 }
 
 /** Lines of signature blocks ("(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"). */
@@ -154,7 +173,10 @@ export function sheetProblems({ sheet, pdf }: PrintedSheet, expectedPages?: numb
 /** The problems of every sheet a run created, and of the run as a whole. */
 export function runProblems(run: PrintedRun): string[] {
   const problems: string[] = [];
-  for (const s of run.sheets) problems.push(...sheetProblems(s, run.pages?.(s.sheet.name)));
+  for (const s of run.sheets) {
+    problems.push(...sheetProblems(s, run.pages?.(s.sheet.name)));
+    if (s.sheet.name !== run.runLog) s.pdf.pages.forEach((p, i) => problems.push(...softwareWords(p.text).map((w) => `“${s.sheet.name}” page ${i + 1}: ${w}`)));
+  }
   const text = run.sheets.map((s) => s.pdf.pages.map((p) => p.text).join('\n')).join('\n');
   // Layout and drawing order: a wrapped cell's words are together in one or the other.
   const flat = `${collapse(text)} ${collapse(run.sheets.map((s) => s.pdf.pages.map((p) => p.raw).join('\n')).join('\n'))}`;

@@ -14,12 +14,14 @@ import { join } from 'path';
 import JSZip from 'jszip';
 import { applyPlan, writeXlsx } from '../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../src/hosts/xlsx/read';
-import { messages } from '../../src/i18n';
+import { messages, outcomeText } from '../../src/i18n';
 import type { ProcedureId } from '../../src/rules';
 import type { Overrides } from '../../src/workbook/reader/inputs';
 import { runPipeline, type RunOutcome } from '../../src/workbook/pipeline';
 import { runProblems, sheetProblems, type PrintedRun } from './checks';
 import { LONG_COUNT, longName, longWorkbook } from './long-roster';
+import { GOLDEN_RUNS, TIE_DECISION, TIE_RUN } from './golden-runs';
+import { runXlsx } from '../support/xlsx-run';
 import { convertToPdf, createdSheets, hiddenSheets, missingPrintTools, onlySheet, readPdf, type CreatedSheet, type Pdf } from './pdf';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
@@ -36,24 +38,19 @@ interface Case {
   shortlistPages: number | { min: number };
 }
 
-// The golden fixtures that run through (test/cli/golden.test.ts, WRITTEN and the layouts).
-const GOLDEN: Case[] = [
-  { label: 'next-term-1-roster.xlsx (step 1)', workbook: 'next-term-1-roster.xlsx', procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' }, shortlistPages: 1 },
-  { label: 'next-term-2-staff.xlsx (step 2)', workbook: 'next-term-2-staff.xlsx', procedure: 'next-term', step: 2, shortlistPages: 1 },
-  { label: 'next-term-3-leadership.xlsx (step 3)', workbook: 'next-term-3-leadership.xlsx', procedure: 'next-term', step: 3, shortlistPages: 1 },
-  { label: 'annual-local-1-review.xlsx (step 1)', workbook: 'annual-local-1-review.xlsx', procedure: 'annual-local', step: 1, shortlistPages: 1 },
-  { label: 'annual-local-2-leadership.xlsx (step 2)', workbook: 'annual-local-2-leadership.xlsx', procedure: 'annual-local', step: 2, shortlistPages: 1 },
-  { label: 'annual-external-1-gap.xlsx (step 1)', workbook: 'annual-external-1-gap.xlsx', procedure: 'annual-external', step: 1, overrides: { termStart: '2026-01-01' }, shortlistPages: 1 },
-  { label: 'annual-external-2-approval.xlsx (step 2)', workbook: 'annual-external-2-approval.xlsx', procedure: 'annual-external', step: 2, overrides: { convened: 9, present: 8 }, shortlistPages: 1 },
-  { label: 'annual-external-3-consult.xlsx (step 3)', workbook: 'annual-external-3-consult.xlsx', procedure: 'annual-external', step: 3, shortlistPages: 1 },
-  { label: 'annual-external-4-leadership.xlsx (step 4)', workbook: 'annual-external-4-leadership.xlsx', procedure: 'annual-external', step: 4, shortlistPages: 1 },
-  { label: 'layout-roster-don-vi-cong-tac.xlsx (step 1)', workbook: 'layout-roster-don-vi-cong-tac.xlsx', procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' }, shortlistPages: 1 },
-  { label: 'layout-vote-ghi-chu.xlsx (step 2)', workbook: 'layout-vote-ghi-chu.xlsx', procedure: 'next-term', step: 2, shortlistPages: 1 },
-  { label: 'layout-candidates-co-quan-dong-y.xlsx (step 3)', workbook: 'layout-candidates-co-quan-dong-y.xlsx', procedure: 'annual-external', step: 3, shortlistPages: 1 },
-];
+// The golden fixtures that run through (test/print/golden-runs.ts); the golden lists fit on one page.
+const GOLDEN: Case[] = GOLDEN_RUNS.map((r) => ({ label: r.label, workbook: r.fixture, procedure: r.procedure, step: r.step, overrides: r.overrides, shortlistPages: 1 }));
+
+/** The run after the head's decision on the tie of the golden step 3 (read back from the shortlist): shortlist, minutes and decision record. */
+async function decidedWorkbook(): Promise<Buffer> {
+  const first = await runXlsx(readFileSync(join(FIXTURES, TIE_RUN.fixture)), { procedure: TIE_RUN.procedure, step: TIE_RUN.step, lang: 'vi' });
+  const chosen = first.run.result!.people.find((p) => p.name === TIE_DECISION.name)!;
+  return (await runXlsx(first.buffer, { procedure: TIE_RUN.procedure, step: TIE_RUN.step, lang: 'vi', overrides: { decisions: [{ ...TIE_DECISION, chosen: [chosen.id] }] } })).buffer;
+}
+const DECIDED: Case = { label: `${TIE_RUN.label}, after the head’s decision`, workbook: decidedWorkbook, procedure: TIE_RUN.procedure, step: TIE_RUN.step, shortlistPages: 1 };
 
 const LONG: Case = { label: `a generated roster of ${LONG_COUNT} people (next-term step 2)`, workbook: longWorkbook, procedure: 'next-term', step: 2, shortlistPages: { min: 2 } };
-const CASES = [...GOLDEN, LONG];
+const CASES = [...GOLDEN, DECIDED, LONG];
 /** Runs also printed whole (every sheet, as a user would print the workbook): a vote step with and without a tie, a step without a vote. */
 const WHOLE = [GOLDEN[1], GOLDEN[2], GOLDEN[5]];
 
@@ -97,9 +94,10 @@ function printedRun(c: Case, p: Printed): PrintedRun {
     announced: p.run.result?.conference?.announced,
     announcedHeading: vi.sheets.announced,
     notAnnouncedWords: 'KHÔNG CÔNG BỐ TẠI HỘI NGHỊ',
-    people: (p.run.result?.people ?? []).map((x) => ({ name: x.name, outcome: vi.outcomes[x.outcome] })),
+    people: (p.run.result?.people ?? []).map((x) => ({ name: x.name, outcome: outcomeText(x, 'vi') })),
     shortlist: p.sheets.some((s) => s.sheet.name === shortlist) || (p.run.result?.conference && p.run.result.people.length) ? shortlist : undefined,
     pages: (sheet) => (sheet === shortlist ? c.shortlistPages : undefined),
+    runLog: vi.audit.sheet,
   };
 }
 

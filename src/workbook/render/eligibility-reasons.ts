@@ -3,7 +3,7 @@ import { criterionFinding, type Criterion, type Finding, type PersonResult, type
 
 /**
  * ELIG (I.1, II.2(1)): why a person is not eligible, a few words per unmet standard — "Nghỉ hưu
- * 31/05/2030, thiếu 7 tháng", "Trình độ chuyên môn: Trung cấp (yêu cầu ≥ Đại học)" — so that a
+ * 31/05/2030, thiếu 7 tháng", "Trình độ chuyên môn: Trung cấp (yêu cầu từ Đại học trở lên)" — so that a
  * printout reads without the cell notes (which keep the whole explanation, explainPerson).
  */
 
@@ -16,7 +16,7 @@ function ratingsBelow(person: RosterPerson | undefined, criterion: RatingsCriter
   return latest.filter((r) => !criterionFinding({ ...person, ratings: [r] }, { ...criterion, years: 1 }, clause).met).sort((a, b) => a.year - b.year);
 }
 
-/** `brief`: without the requirement ("yêu cầu ≥ Đại học"), for a one-line cell whose note has it. */
+/** `brief`: without the requirement ("yêu cầu từ Đại học trở lên"), for a one-line cell whose note has it. */
 export function eligibilityReasons(p: PersonResult, lang: Lang, person?: RosterPerson, profile?: RuleProfile, brief = false): string[] {
   const r = messages(lang).report.reasons;
   const label = (id: string): string => messages(lang).criteria[id] ?? id;
@@ -31,8 +31,8 @@ export function eligibilityReasons(p: PersonResult, lang: Lang, person?: RosterP
     else if (f.field === 'ratings') {
       const criterion = profile?.eligibility.criteria.find((c): c is RatingsCriterion => c.id === f.criterion && c.kind === 'ratings');
       const below = ratingsBelow(person, criterion, f.clause);
-      out.push(below.length ? below.map((x) => r.rating(x.year, x.value)).join('; ') : r.notMet(label(f.criterion), f.value ?? '—', brief ? undefined : f.required));
-    } else out.push(r.notMet(label(f.criterion), f.value ?? '—', !brief && f.required.startsWith('≥') ? f.required : undefined));
+      out.push(below.length ? below.map((x) => r.rating(x.year, x.value)).join('; ') : r.notMet(label(f.criterion), f.value ?? '—'));
+    } else out.push(r.notMet(label(f.criterion), f.value ?? '—', !brief && f.required.startsWith('≥') ? f.required.slice(1).trim() : undefined));
   }
   return out;
 }

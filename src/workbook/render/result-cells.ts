@@ -1,7 +1,7 @@
-import { explainPerson, messages, type Lang } from '../../i18n';
+import { explainPerson, formatPercent, messages, outcomeText, type Lang } from '../../i18n';
 import type { PersonResult, ThresholdFinding } from '../../rules';
 import type { PlanCell } from '../plan';
-import { OUTCOME_STYLE, PERCENT_FORMAT } from './styles';
+import { OUTCOME_STYLE, percentFormat } from './styles';
 
 /**
  * The cells that show a decision — percent, outcome in words (colour-coded, with the explanation
@@ -20,16 +20,22 @@ export interface ResultCells {
   rank: (p: PersonResult) => PlanCell;
 }
 
-/** `notes: false` for cells whose explanation is written elsewhere (the shortlist repeats the result columns). */
-export function resultCells(lang: Lang, names: (id: string) => string, notes = true): ResultCells {
+/**
+ * Cells for the result columns beside the user's table (`printed` false): the percent a number
+ * (sortable, PERCENT_FORMAT), the outcome with its explanation as a note. For a printed sheet (the
+ * shortlist, the minutes: `printed` true): the percent as text in the language's own way ("66,67%"
+ * whatever the machine's locale), no notes (the result columns carry them).
+ */
+export function resultCells(lang: Lang, names: (id: string) => string, printed = false): ResultCells {
   const m = messages(lang);
   const percents = new Map<ThresholdFinding, PlanCell>();
   const outcomes = new Map<ThresholdFinding, Map<string, PlanCell>>();
   const ranks: PlanCell[] = [];
   const outcomeCell = (p: PersonResult): PlanCell => {
     const style = OUTCOME_STYLE[p.outcome];
-    const cell: PlanCell = { value: m.outcomes[p.outcome], fill: style.fill, color: style.color, border: true };
-    if (notes) cell.note = explainPerson(p, lang, names).join('\n');
+    const words = outcomeText(p, lang);
+    const cell: PlanCell = { value: words, fill: style.fill, color: style.color, border: true, ...(words !== m.outcomes[p.outcome] ? { wrap: true } : {}) };
+    if (!printed) cell.note = explainPerson(p, lang, names).join('\n');
     return cell;
   };
   return {
@@ -37,7 +43,13 @@ export function resultCells(lang: Lang, names: (id: string) => string, notes = t
       const f = p.explanation.find(isThreshold);
       if (!f || f.base === 0) return EMPTY_CELL;
       let cell = percents.get(f);
-      if (!cell) percents.set(f, (cell = { value: f.numerator / f.base, numberFormat: PERCENT_FORMAT, border: true, align: 'center' }));
+      if (!cell)
+        percents.set(
+          f,
+          (cell = printed
+            ? { value: formatPercent(f.numerator, f.base, lang), border: true, align: 'center' }
+            : { value: f.numerator / f.base, numberFormat: percentFormat(lang), border: true, align: 'center' }),
+        );
       return cell;
     },
     outcome(p) {

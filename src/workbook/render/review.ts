@@ -147,7 +147,7 @@ export function renderEligibility(
   blank();
 
   // II. Those not eligible, each with the reasons (ELIG). III. The eligible, per title.
-  const outcomes = resultCells(lang, (id) => people.get(id)?.name ?? id, false);
+  const outcomes = resultCells(lang, (id) => people.get(id)?.name ?? id, true);
   const person = (p: PersonResult, index: number, note: string): PlanCell[] => {
     const who = people.get(p.id);
     const where = [who?.post, agencies.get(p.id) ?? who?.unit].filter(Boolean).join(', ');

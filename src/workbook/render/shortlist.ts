@@ -1,4 +1,4 @@
-import { messages, profileUsed, stepTitle, type Lang } from '../../i18n';
+import { formatDate, messages, profileUsed, stepTitle, type Lang } from '../../i18n';
 import type { PersonResult, RosterPerson, RuleProfile, StepResult, TieFinding, TopFinding } from '../../rules';
 import { a1 } from '../address';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from '../plan';
@@ -27,9 +27,6 @@ export const DECIDED_ON_COL = 8;
 
 const isTop = (f: PersonResult['explanation'][number]): f is TopFinding => f.rule === 'TOP';
 const isTie = (f: PersonResult['explanation'][number]): f is TieFinding => f.rule === 'TIE';
-
-/** A date as people write it, dd/mm/yyyy. */
-const dayText = (iso: string): string => iso.split('-').reverse().join('/');
 
 /** The defined name that marks a step's shortlist sheet as the add-in's. */
 export function shortlistName(procedure: string, step: number): string {
@@ -67,7 +64,7 @@ export function renderShortlist(
     return [cell, ...Array.from({ length: width - 1 }, () => ({ value: null }))];
   };
   // The explanations are the result columns' notes; the printed list carries the words only.
-  const cells = resultCells(lang, names, false);
+  const cells = resultCells(lang, names, true);
   const markCell = (value: string | null): PlanCell => ({ value, border: true, align: 'center', unlocked: true });
   // Genders, posts, birth years and vote counts repeat down a list: one cell each.
   const sharedCells = { left: new Map<string | number, PlanCell>(), center: new Map<string | number, PlanCell>() };
@@ -130,15 +127,19 @@ export function renderShortlist(
       }
     }
     if (tied) {
-      // The head's name and the date go on a line of their own, under the title's list (read back by reader/decisions.ts).
+      // The head's name and the date go on a line of their own, under the title's list (read back by reader/decisions.ts);
+      // above it, what to do while the decision is awaited, and what the head decided once recorded.
       keep.push({ from: rows.length + 1, to: rows.length + 2 });
-      rows.push(full({ value: m.sheets.decisionHint, italic: true, align: 'left', wrap: true }));
+      const said = decision
+        ? m.sheets.decided({ by: decision.by, on: formatDate(decision.on), chosen: decision.chosen.map(names), record: m.decisionRecord.sheet(result.procedure, result.step) })
+        : m.sheets.decisionHint;
+      rows.push(full({ value: said, italic: true, align: 'left', wrap: true }));
       const line: PlanCell[] = Array.from({ length: width }, () => ({ value: null }));
       const r = rows.length + 1;
       line[0] = { value: m.sheets.decidedBy, bold: true, align: 'left' };
       line[DECIDED_BY_COL - 1] = { value: decision?.by ?? null, unlocked: true, border: true, align: 'left' };
       line[DECIDED_ON_COL - 3] = { value: m.sheets.decidedOn, bold: true, align: 'right' }; // columns F:G
-      line[DECIDED_ON_COL - 1] = { value: decision ? dayText(decision.on) : null, unlocked: true, border: true, align: 'center' };
+      line[DECIDED_ON_COL - 1] = { value: decision ? formatDate(decision.on) : null, unlocked: true, border: true, align: 'center' };
       merges.push(
         `${a1(r, 1)}:${a1(r, DECIDED_BY_COL - 1)}`,
         `${a1(r, DECIDED_BY_COL)}:${a1(r, DECIDED_ON_COL - 3)}`,
@@ -149,7 +150,7 @@ export function renderShortlist(
     }
   }
   // The rule profile the list was reached under (and how it differs from Phụ lục 12), under the list.
-  if (profile) rows.push(full({ value: profileUsed(profile, lang).text, italic: true, align: 'left', wrap: true }));
+  if (profile) rows.push(full({ value: profileUsed(profile, lang, true).text, italic: true, align: 'left', wrap: true }));
   return printedSheet({
     name: sheetName,
     definedName: shortlistName(result.procedure, result.step),

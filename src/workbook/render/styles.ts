@@ -1,3 +1,4 @@
+import type { Lang } from '../../i18n';
 import type { Outcome } from '../../rules';
 
 /**
@@ -19,4 +20,11 @@ export const OUTCOME_STYLE: Record<Outcome, { fill: string; color: string }> = {
 
 export const HEADER_STYLE = { fill: 'DDEBF7', bold: true, border: true, wrap: true } as const;
 
+/**
+ * The percent of the result columns: a number, so the column sorts. Vietnamese results carry the
+ * Vietnamese locale (LCID 042A) in the format, which LibreOffice honours whatever the machine's
+ * locale (88,89%); Excel shows the separator of the machine's own settings, as for every number of
+ * the user's. Printed sheets show percents as text instead (result-cells.ts), the Vietnamese way on any machine.
+ */
 export const PERCENT_FORMAT = '0.00%';
+export const percentFormat = (lang: Lang): string => (lang === 'vi' ? `[$-42A]${PERCENT_FORMAT}` : PERCENT_FORMAT);

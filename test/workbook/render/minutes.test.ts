@@ -2,9 +2,10 @@
  * The vote-count minutes ("biên bản kiểm phiếu", src/workbook/render/minutes.ts) made by the real
  * pipeline from the golden workbooks: what a head of department reads and signs — the unit and the
  * date, attendance and the quorum in words (QUORUM), ballots, the rule applied (N30, RM50, L50,
- * L50C, TOP, TIE), each person's result in the words of the result columns, the counts of I.2 and
- * II.1(1) headed as not announced (ANNOUNCE), the signatures, the fingerprint; and the page as
- * Nghị định 30/2020 lays it out, applied to an .xlsx file by the xlsx host.
+ * L50C, TOP, TIE) in the procedure's words with its clause, each person's result in the words of
+ * the result columns, a tie left to the head, the counts of I.2 and II.1(1) headed as not
+ * announced (ANNOUNCE), the signatures, the fingerprint; the same minutes after the head's decision;
+ * and the page as Nghị định 30/2020 lays it out, applied to an .xlsx file by the xlsx host.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -63,10 +64,10 @@ async function minutes(file: string, procedure: ProcedureId, step: number, lang:
   return m;
 }
 
-/** [votes, share as shown (2 decimals), result in words] of a person. */
+/** [votes, share as printed (text, decimal comma), result in words] of a person. */
 const result = (m: Minutes, name: string, from?: number) => {
   const [, , votes, share, outcome] = m.row(name, from);
-  return [votes.value, typeof share.value === 'number' ? Math.round(share.value * 10000) / 100 : null, outcome.value];
+  return [votes.value, share.value, outcome.value];
 };
 
 describe('I.2 staff conference (next-term step 2): counts not announced', () => {
@@ -113,29 +114,26 @@ describe('I.2 staff conference (next-term step 2): counts not announced', () => 
   test('attendance, QUORUM in words with both numbers, ballots left blank (the sheet gives none)', () => {
     expect(m.text).toContain('1. Tổng số người được triệu tập: 25 người.');
     expect(m.text).toContain('2. Số người có mặt: 20 người; vắng mặt: 5 người.');
-    expect(m.text).toContain('3. Số người có mặt đạt ít nhất 2/3 số người được triệu tập (3 × 20 = 60 ≥ 2 × 25 = 50; cần ít nhất 17 người): hội nghị hợp lệ — quy tắc QUORUM, mục Lưu ý.');
+    expect(m.text).toContain('3. Có mặt 20/25 người, bảo đảm ít nhất 2/3 số người được triệu tập (cần ít nhất 17 người) — hội nghị hợp lệ (Lưu ý, Phụ lục 12).');
     expect(m.text).toContain('4. Số phiếu phát ra: …… phiếu; số phiếu thu vào: …… phiếu.');
     expect(m.text).toContain('5. Số phiếu hợp lệ: …… phiếu; số phiếu không hợp lệ: …… phiếu.');
   });
 
-  test('N30 in words with its ID and what it asks of 20 present: 7 votes', () => {
-    const n30 = m.lines.find((l) => /quy tắc N30/.test(l[0]))?.[0];
-    expect(n30).toContain('trên 30% số người có mặt');
-    expect(n30).toContain('10 × số phiếu đồng ý > 3 × số người có mặt');
-    expect(n30).toContain('từ 7 phiếu trở lên (số người có mặt là 20)');
-    expect(n30).toContain('quy tắc N30, mục I.2');
-    expect(m.text).not.toMatch(/quy tắc (L50|RM50|TOP|TIE)\b/);
-    // QUORUM is said once, with this conference's numbers.
-    expect(m.text.match(/quy tắc QUORUM/g)).toHaveLength(1);
+  test('N30 in the procedure’s words, with its clause and what it asks of 20 present: 7 votes', () => {
+    const n30 = m.lines.find((l) => l[0]?.startsWith('- Giới thiệu tại hội nghị cán bộ'))?.[0];
+    expect(n30).toBe('- Giới thiệu tại hội nghị cán bộ, công chức, viên chức: phải đạt trên 30% tổng số người có mặt (20 người), tức từ 7 phiếu trở lên (mục I.2, Phụ lục 12).');
+    // Only the rule of this conference, and QUORUM said once, with this conference's numbers.
+    expect(m.text).not.toMatch(/Biểu quyết của tập thể lãnh đạo|lấy từ trên xuống/);
+    expect(m.text.match(/2\/3 số người được triệu tập/g)).toHaveLength(1);
   });
 
   test('the results per title, in the words of the result columns: 6/20 (exactly 30%) fails', () => {
     const header = m.lines.findIndex((l) => l[0] === 'STT');
     expect(m.lines[header]).toEqual(['STT', 'Họ và tên', 'Số phiếu\nđồng ý', 'Tỷ lệ (%)', 'Kết quả']);
     expect(m.lines[header + 1]).toEqual(['Chức danh: Trưởng phòng']);
-    expect(result(m, 'Nguyễn Văn An')).toEqual([12, 60, 'Đạt']);
-    expect(result(m, 'Trần Thị Bích')).toEqual([6, 30, 'Không đạt']);
-    expect(result(m, 'Vũ Thị Giang')).toEqual([14, 70, 'Đạt']);
+    expect(result(m, 'Nguyễn Văn An')).toEqual([12, '60,00%', 'Đạt']);
+    expect(result(m, 'Trần Thị Bích')).toEqual([6, '30,00%', 'Không đạt']);
+    expect(result(m, 'Vũ Thị Giang')).toEqual([14, '70,00%', 'Đạt']);
     // The same cells as the result columns beside the vote table: words and colours.
     const [, , , , outcome] = m.row('Trần Thị Bích');
     expect(outcome).toMatchObject({ value: 'Không đạt', fill: 'FFC7CE', color: '9C0006', border: true });
@@ -189,10 +187,8 @@ describe('II.1(1) staff conference (annual-local step 1): removal, then nominati
   });
 
   test('RM50 counted on those convened, N30 on those present', () => {
-    const rm50 = m.lines.find((l) => /quy tắc RM50/.test(l[0]))?.[0];
-    expect(rm50).toContain('trên 50% số người được triệu tập');
-    expect(rm50).toContain('từ 13 phiếu trở lên (số người được triệu tập là 25)');
-    expect(m.text).toContain('từ 7 phiếu trở lên (số người có mặt là 20) — quy tắc N30, mục II.1(1)');
+    expect(m.text).toContain('- Đưa ra khỏi quy hoạch: đề xuất đưa ra khỏi quy hoạch khi có trên 50% tổng số người được triệu tập (25 người) đồng ý, tức từ 13 phiếu trở lên (mục II.1(1), Phụ lục 12).');
+    expect(m.text).toContain('trên 30% tổng số người có mặt (20 người), tức từ 7 phiếu trở lên (mục II.1(1), Phụ lục 12).');
   });
 
   test('two parts, removal first; 13/25 removed, 12/25 kept', () => {
@@ -200,10 +196,10 @@ describe('II.1(1) staff conference (annual-local step 1): removal, then nominati
     const nomination = m.lines.findIndex((l) => l[0] === 'b) Giới thiệu bổ sung quy hoạch (tỷ lệ tính trên số người có mặt)');
     expect(removal).toBeGreaterThan(0);
     expect(nomination).toBeGreaterThan(removal);
-    expect(result(m, 'Nguyễn Văn An')).toEqual([13, 52, 'Đưa ra khỏi quy hoạch']);
-    expect(result(m, 'Trần Thị Bích')).toEqual([12, 48, 'Giữ lại']);
-    expect(result(m, 'Phạm Thị Dung', nomination)).toEqual([7, 35, 'Đạt']);
-    expect(result(m, 'Bùi Thị Lan', nomination)).toEqual([6, 30, 'Không đạt']);
+    expect(result(m, 'Nguyễn Văn An')).toEqual([13, '52,00%', 'Đưa ra khỏi quy hoạch']);
+    expect(result(m, 'Trần Thị Bích')).toEqual([12, '48,00%', 'Giữ lại']);
+    expect(result(m, 'Phạm Thị Dung', nomination)).toEqual([7, '35,00%', 'Đạt']);
+    expect(result(m, 'Bùi Thị Lan', nomination)).toEqual([6, '30,00%', 'Không đạt']);
   });
 });
 
@@ -214,16 +210,21 @@ describe('leadership conferences: announced, L50/L50C, TOP, TIE', () => {
     expect(m.text).not.toContain(vi.sheets.notAnnounced);
     expect(m.text).toContain('Bước 3: Hội nghị tập thể lãnh đạo');
     expect(m.text).toContain('Tổng số người được triệu tập: 9 người.');
-    expect(m.text).toContain('(3 × 8 = 24 ≥ 2 × 9 = 18; cần ít nhất 6 người): hội nghị hợp lệ');
-    const l50 = m.lines.find((l) => /quy tắc L50,/.test(l[0]))?.[0];
-    expect(l50).toContain('trên 50% số người được triệu tập');
-    expect(l50).toContain('từ 5 phiếu trở lên (số người được triệu tập là 9)');
-    expect(m.text).toContain('Trưởng phòng 3 người; Phó Trưởng phòng 3 người — quy tắc TOP, mục I.3.');
-    expect(m.text).toMatch(/người đứng đầu quyết định.* — quy tắc TIE, mục I\.3\./);
+    expect(m.text).toContain('3. Có mặt 8/9 người, bảo đảm ít nhất 2/3 số người được triệu tập (cần ít nhất 6 người) — hội nghị hợp lệ (Lưu ý, Phụ lục 12).');
+    expect(m.text).toContain('- Biểu quyết của tập thể lãnh đạo: phải đạt trên 50% tổng số người được triệu tập (9 người), tức từ 5 phiếu trở lên (mục I.3, Phụ lục 12).');
+    expect(m.text).toContain('Trưởng phòng 3 người; Phó Trưởng phòng 3 người (mục I.3, Phụ lục 12).');
+    expect(m.text).toMatch(/người đứng đầu quyết định.* \(mục I\.3, Phụ lục 12\)\./);
     expect(m.text).toContain('Chức danh: Trưởng phòng (số lượng 3 người)');
     expect(result(m, 'Nguyễn Văn An')[2]).toBe('Được giới thiệu');
-    expect(result(m, 'Lê Văn Cường')).toEqual([6, 66.67, 'Chờ người đứng đầu quyết định']);
-    expect(result(m, 'Phạm Thị Dung')).toEqual([6, 66.67, 'Chờ người đứng đầu quyết định']);
+    expect(result(m, 'Lê Văn Cường')).toEqual([6, '66,67%', 'Chờ người đứng đầu quyết định']);
+    expect(result(m, 'Phạm Thị Dung')).toEqual([6, '66,67%', 'Chờ người đứng đầu quyết định']);
+    // What the count found at the quota line, left to the head, after the table and before the closing sentence.
+    const tie = m.lines.findIndex((l) => l[0]?.startsWith('Chức danh Trưởng phòng: Lê Văn Cường và Phạm Thị Dung'));
+    expect(m.lines[tie]).toEqual([
+      'Chức danh Trưởng phòng: Lê Văn Cường và Phạm Thị Dung có số phiếu bằng nhau trên 50% (cùng 6 phiếu) cho 1 chỗ còn lại trong số lượng; đề nghị người đứng đầu xem xét, quyết định (mục I.3, Phụ lục 12).',
+    ]);
+    expect(tie).toBeGreaterThan(m.lines.findIndex((l) => l[1] === 'Bùi Thị Lan'));
+    expect(tie).toBeLessThan(m.lines.findIndex((l) => l[0] === t.closing));
     // The signatures are the same for every conference.
     expect(m.text).toContain('TỔ TRƯỞNG | CHỦ TRÌ HỘI NGHỊ\nTỔ KIỂM PHIẾU');
   });
@@ -234,9 +235,28 @@ describe('leadership conferences: announced, L50/L50C, TOP, TIE', () => {
   ] as [string, ProcedureId, number, string, string][])('%s (%s step %i): sheet "%s", rule %s', async (file, procedure, step, name, rule) => {
     const m = await minutes(file, procedure, step);
     expect(m.sheet.name).toBe(name);
-    expect(m.text).toContain(`quy tắc ${rule}, mục`);
+    expect(m.text).toContain(`${vi.rules[rule as 'L50']}: phải đạt trên 50% tổng số người được triệu tập (9 người), tức từ 5 phiếu trở lên (mục ${procedure === 'annual-local' ? 'II.1(2)' : 'II.2(4)'}, Phụ lục 12).`);
     expect(m.text).not.toContain(vi.sheets.notAnnounced);
     for (const p of m.run.result!.people) expect(result(m, p.name)[2]).toBe(vi.outcomes[p.outcome]);
+  });
+});
+
+describe('after the head’s decision: the minutes record the count, not the decision', () => {
+  test('the same cells before and after the decision; the tie still left to the head', async () => {
+    const { runXlsx } = await import('../../support/xlsx-run');
+    const input = readFileSync(join(FIXTURES, 'next-term-3-leadership.xlsx'));
+    const request = (overrides = {}) => ({ procedure: 'next-term' as const, step: 3, lang: 'vi' as const, overrides });
+    const first = await runXlsx(input, request());
+    const dung = first.run.result!.people.find((p) => p.name === 'Phạm Thị Dung')!;
+    const decided = await runXlsx(first.buffer, request({ decisions: [{ title: 'Trưởng phòng', chosen: [dung.id], by: 'Nguyễn Văn Thủ', on: '2026-12-04' }] }));
+    const after = await runXlsx(decided.buffer, request());
+    expect(after.run.result!.people.find((p) => p.id === dung.id)?.outcome).toBe('selected');
+    const [before, withDecision, later] = [first, decided, after].map((r) => minutesOf(r.run)!);
+    expect(withDecision.cells).toEqual(before.cells);
+    expect(later.cells).toEqual(before.cells);
+    expect(result(later, 'Phạm Thị Dung')[2]).toBe('Chờ người đứng đầu quyết định');
+    expect(later.text).toContain('đề nghị người đứng đầu xem xét, quyết định');
+    expect(later.text).not.toMatch(/Nguyễn Văn Thủ|Được lựa chọn/);
   });
 });
 
@@ -325,7 +345,8 @@ describe('a workbook made by hand', () => {
     expect(m.text).toContain('VOTE-COUNT MINUTES');
     expect(m.text).toContain('VOTE COUNT RESULTS — NOT ANNOUNCED AT THE CONFERENCE');
     expect(m.text).toContain('Ballots issued: 20; returned: 20.');
-    expect(m.text).toContain('rule N30, clause I.2');
+    expect(m.text).toContain('- Nomination at the staff conference: must reach more than 30% of those present (20), that is 7 votes or more (clause I.2, Phụ lục 12).');
+    expect(m.text).toContain('20 of 25 present, at least 2/3 of those convened (at least 17 needed) — the conference is valid (Note, Phụ lục 12).');
     expect(m.sheet.page.footer).toBe('Page &P/&N');
   });
 });

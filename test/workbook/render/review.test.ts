@@ -145,7 +145,7 @@ const I1_SUMMARY = [
 const I1_INELIGIBLE: Case['ineligible'] = [
   // A man born 05/1968 retires 31/05/2030, 7 months before the term ends on 31/12/2030.
   ['', 'Lê Văn Cường', 'Nghỉ hưu 31/05/2030, thiếu 7 tháng'],
-  ['', 'Hoàng Văn Em', 'Trình độ chuyên môn: Trung cấp (yêu cầu ≥ Đại học)\nLý luận chính trị: Sơ cấp (yêu cầu ≥ Trung cấp)'],
+  ['', 'Hoàng Văn Em', 'Trình độ chuyên môn: Trung cấp (yêu cầu từ Đại học trở lên)\nLý luận chính trị: Sơ cấp (yêu cầu từ Trung cấp trở lên)'],
   ['', 'Đặng Văn Hùng', 'Xếp loại 2024: Hoàn thành nhiệm vụ'],
 ];
 const I1_ELIGIBLE: Case['eligible'] = {
@@ -357,7 +357,7 @@ describe('eligibilityReasons: an unmet standard in a few words (ELIG)', () => {
     ['age: retired before the term starts', [age({ retirementDate: '2025-06-30', monthsRemaining: -6 })], undefined, false, ['Nghỉ hưu 30/06/2025, trước nhiệm kỳ']],
     ['no birth date', [{ rule: 'ELIG', clause: 'I.1', criterion: 'age', field: 'birth', required: '60', met: false, missing: true }], undefined, false, ['Chưa có ngày sinh']],
     ['no gender', [{ rule: 'ELIG', clause: 'I.1', criterion: 'age', field: 'gender', required: '60', met: false, missing: true }], undefined, false, ['Chưa có giới tính']],
-    ['a level below the minimum', [criterion({ value: 'Trung cấp' })], undefined, false, ['Trình độ chuyên môn: Trung cấp (yêu cầu ≥ Đại học)']],
+    ['a level below the minimum', [criterion({ value: 'Trung cấp' })], undefined, false, ['Trình độ chuyên môn: Trung cấp (yêu cầu từ Đại học trở lên)']],
     ['the same, brief (beside the roster)', [criterion({ value: 'Trung cấp' })], undefined, true, ['Trình độ chuyên môn: Trung cấp']],
     ['a value not given', [criterion({ criterion: 'politicalTheory', field: 'politicalTheory', missing: true })], undefined, false, ['Lý luận chính trị: chưa có']],
     ['discipline', [criterion({ criterion: 'discipline', field: 'discipline', value: 'Khiển trách', required: '— / Không' })], undefined, false, ['Kỷ luật: Khiển trách']],
