@@ -1,4 +1,4 @@
-import { formulaOf, joinNames, list, ratio, sheetName } from './format';
+import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
@@ -125,7 +125,7 @@ export const en: Messages = {
     'E-NO-TABLE': (p) => `Sheet “${p.sheet}” holds no ${sheetKind(p.kind)} table (no header row found).`,
     'E-NOT-A-NUMBER': (p) => `“${p.value}” is not a number (${en.fields[String(p.field)] ?? p.field}${p.name ? ` of ${p.name}` : ''}).`,
     'E-NAME-MISSING': () => 'A row has figures but no name.',
-    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (born ${p.birth})` : ''} is not on the roster.`,
+    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (born ${formatDate(String(p.birth), 'en')})` : ''} is not on the roster.`,
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} matches several people on the roster (${list(p.cells)}): add a birth date or a code.`,
     'E-TARGET-NOT-EMPTY': (p) => `The result columns (${p.range}) hold the user's data: nothing is overwritten. Leave the columns right of the table empty.`,
     'E-NO-VOTE-COLUMN': (p) => `Sheet “${p.sheet}” has no agree-votes column for this step.`,

@@ -43,8 +43,35 @@ export function formatPercent(count: number, base: number, lang: Lang): string {
   return `${whole}${lang === 'vi' ? ',' : '.'}${frac}%`;
 }
 
-/** 'YYYY-MM-DD' → dd/mm/yyyy (the Vietnamese and the British order; both audiences read it). */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date as people read it: 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' → Vietnamese dd/mm/yyyy, mm/yyyy,
+ * yyyy; English in a form no reader takes for month first: "4 Dec 2026", "Dec 2026". Anything else
+ * (a date as the user typed it) as it is.
+ */
+export function formatDate(date: string, lang: Lang = 'vi'): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  if (lang === 'en') return [d && String(Number(d)), mo && MONTHS_EN[Number(mo) - 1], y].filter(Boolean).join(' ');
+  return [d, mo, y].filter(Boolean).join('/');
+}
+
+/** A date in a cell the add-in writes and may read back (a birth date column, the head's date): dd/mm/yyyy in every language. */
+export function cellDate(date: string | undefined): string {
+  return date ? formatDate(date, 'vi') : '';
+}
+
+/**
+ * A date typed as people write it — dd/mm/yyyy, d/m/yyyy, with "/", "-" or "." — as 'YYYY-MM-DD',
+ * or undefined when it is not a day of the calendar (31/02/2026) or not written so. The year has four digits.
+ */
+export function parseDayMonthYear(text: string): string | undefined {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return mo >= 1 && mo <= 12 && t.getUTCDate() === d && t.getUTCMonth() === mo - 1 ? iso : undefined;
 }

@@ -18,7 +18,7 @@ import type { Lang, Messages } from './messages';
 import { vi } from './vi';
 
 export type { Lang, Messages } from './messages';
-export { formatDate, formatPercent, formatRatio } from './format';
+export { cellDate, formatDate, formatPercent, formatRatio, parseDayMonthYear } from './format';
 
 const CATALOGUES: Record<Lang, Messages> = { vi, en };
 
@@ -67,12 +67,12 @@ export function explainFinding(f: Finding, lang: Lang, names: (id: string) => st
       return `${m.explain.top(f)} — ${ref}`;
     case 'TIE': {
       const tie = m.explain.tie({ count: f.tiedWith.length, votes: f.votes, seats: f.seats });
-      const decided = f.decision ? `; ${m.explain.decision({ by: f.decision.by, on: formatDate(f.decision.on) })}: ${f.decision.chosen.map(names).join(', ')}` : '';
+      const decided = f.decision ? `; ${m.explain.decision({ by: f.decision.by, on: formatDate(f.decision.on, lang) })}: ${f.decision.chosen.map(names).join(', ')}` : '';
       return `${tie}${decided} — ${ref}`;
     }
     case 'ELIG': {
       if ('retirementDate' in f) {
-        return `${m.explain.age({ ...f, retirementDate: formatDate(f.retirementDate), termStart: formatDate(f.termStart), termEnd: formatDate(f.termEnd) })} — ${ref}`;
+        return `${m.explain.age({ ...f, retirementDate: formatDate(f.retirementDate, lang), termStart: formatDate(f.termStart, lang), termEnd: formatDate(f.termEnd, lang) })} — ${ref}`;
       }
       const label = m.criteria[f.criterion === 'age' ? f.field : f.criterion] ?? f.criterion;
       return `${m.explain.criterion({ ...f, label })} — ${ref}`;
@@ -273,7 +273,7 @@ export function describeSaved(used: readonly SavedSetting[], lang: Lang, where: 
         case 'quota':
           return t.quota(typeof u.quota === 'number' ? String(u.quota) : Object.entries(u.quota).map(([k, v]) => `${k} ${v}`).join('; '));
         case 'termStart':
-          return t.termStart(u.date);
+          return t.termStart(formatDate(u.date, lang));
         case 'profile':
           return t.profile(u.name);
         case 'columns':

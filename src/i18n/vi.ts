@@ -1,4 +1,4 @@
-import { formulaOf, joinNames, list, ratio, sheetName } from './format';
+import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
@@ -125,7 +125,7 @@ export const vi: Messages = {
     'E-NO-TABLE': (p) => `Trang tính “${p.sheet}” không có bảng ${sheetKind(p.kind)} (không thấy dòng tiêu đề cột).`,
     'E-NOT-A-NUMBER': (p) => `“${p.value}” không phải là số (${vi.fields[String(p.field)] ?? p.field}${p.name ? ` của ${p.name}` : ''}).`,
     'E-NAME-MISSING': () => 'Dòng có số liệu nhưng không có họ và tên.',
-    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (sinh ${p.birth})` : ''} không có trong danh sách trích ngang.`,
+    'E-NO-MATCH': (p) => `${p.name}${p.birth ? ` (sinh ${formatDate(String(p.birth))})` : ''} không có trong danh sách trích ngang.`,
     'E-AMBIGUOUS-MATCH': (p) => `${p.name} khớp với nhiều người trong danh sách trích ngang (${list(p.cells)}): cần thêm ngày sinh hoặc mã cán bộ.`,
     'E-TARGET-NOT-EMPTY': (p) => `Các cột kết quả (${p.range}) đang có dữ liệu của người dùng: không ghi đè. Hãy để trống các cột bên phải bảng.`,
     'E-NO-VOTE-COLUMN': (p) => `Trang tính “${p.sheet}” không có cột “Số phiếu đồng ý” cho bước này.`,

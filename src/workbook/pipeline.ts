@@ -160,8 +160,9 @@ export function addSheets(plan: WritePlan, created: readonly CreatedSheet[], sna
 }
 
 function laidOut(c: CreatedSheet): CreatedSheet['sheet'] {
-  const { heights, breaks } = layoutSheet(c.sheet, c.block);
-  const sheet: CreatedSheet['sheet'] = { ...c.sheet, heights, breaks };
+  const { heights, breaks, pages } = layoutSheet(c.sheet, c.block);
+  // "Trang x/y": y is this sheet's own page count (PlanSheet.page.footer).
+  const sheet: CreatedSheet['sheet'] = { ...c.sheet, heights, breaks, page: { ...c.sheet.page, footer: c.sheet.page.footer.replace(/&N/g, String(pages.length)) } };
   if (!heights.length) delete sheet.heights;
   if (!breaks.length) delete sheet.breaks;
   // Excel ignores manual page breaks on a sheet fit to pages: one that breaks its pages prints at a set scale.

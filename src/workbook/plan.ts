@@ -69,7 +69,13 @@ export interface PlanSheet {
     repeatRows?: { from: number; to: number };
     /** A1 range printed. */
     printArea: string;
-    /** Footer, centre: page x of y, in words of the sheet's language ("Trang &P/&N"), printed in the sheet's font. */
+    /**
+     * Footer, centre: page x of y, in words of the sheet's language ("Trang &P/&N"), printed in the
+     * sheet's font. The pipeline writes the sheet's own number of pages for &N (page-layout.ts knows
+     * it: every page end is a manual break), and the hosts start every sheet at page 1: a whole
+     * workbook printed or exported at once numbers each sheet on its own ("Trang 2/3"), where &N
+     * would count the pages of every sheet printed with it (LibreOffice, Excel).
+     */
     footer: string;
     /**
      * Printed at this scale (percent) rather than fit to one page wide: set with `breaks`, because

@@ -358,7 +358,7 @@ const ERRORS: [file: string, args: string[], expected: { code: string; sheet: st
   ['error-agree-gt-present.xlsx', ['--step', '2'], { code: 'E-AGREE-GT-PRESENT', sheet: V, cell: 'E12' }, '21 phiếu đồng ý nhiều hơn số người có mặt (20)'],
   ['error-present-gt-convened.xlsx', ['--step', '2'], { code: 'E-PRESENT-GT-CONVENED', sheet: V, cell: 'A9' }, 'Số người có mặt (26) lớn hơn số người được triệu tập (25)'],
   ['error-quorum.xlsx', ['--step', '2'], { code: 'E-QUORUM', sheet: V, cell: 'A9' }, 'có mặt 16/25 người, cần ít nhất 17 người'],
-  ['error-no-match.xlsx', ['--step', '2'], { code: 'E-NO-MATCH', sheet: V, cell: 'B12' }, 'Nguyễn Văn Ân (sinh 1981-01-01) không có trong danh sách trích ngang'],
+  ['error-no-match.xlsx', ['--step', '2'], { code: 'E-NO-MATCH', sheet: V, cell: 'B12' }, 'Nguyễn Văn Ân (sinh 01/01/1981) không có trong danh sách trích ngang'],
   ['error-ambiguous-match.xlsx', ['--step', '2'], { code: 'E-AMBIGUOUS-MATCH', sheet: V, cell: 'B13' }, 'khớp với nhiều người'],
   ['error-duplicate-row.xlsx', ['--step', '2'], { code: 'E-DUPLICATE-ROW', sheet: V, cell: 'E14' }, 'Trần Thị Bích có hai dòng cho chức danh “Trưởng phòng”'],
   ['error-count-not-whole.xlsx', ['--step', '2'], { code: 'E-COUNT-NOT-WHOLE', sheet: V, cell: 'E13' }, '“-3” không phải số nguyên không âm'],

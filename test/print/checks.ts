@@ -97,6 +97,11 @@ export function softwareWords(text: string): string[] {
   return SOFTWARE.flatMap(({ what, re }) => [...flat.matchAll(re)].map((m) => `${what} “${m[0]}” in “…${flat.slice(Math.max(0, m.index! - 30), m.index! + m[0].length + 30)}…”`));
 }
 
+/** Numbers printed the English way ("88.89%", "12.5"): Vietnamese pages write a decimal comma (dates and "Trang 1/2" aside). */
+export function pointDecimals(text: string): string[] {
+  return [...text.matchAll(/(?<![\d.,/])\d+\.\d+%?(?![\d./])/g)].map((m) => m[0]);
+}
+
 /** Lines of signature blocks ("(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)"). */
 const SIGN = /\(Ký[ ,)]/u;
 
@@ -111,6 +116,9 @@ export function sheetProblems({ sheet, pdf }: PrintedSheet, expectedPages?: numb
   }
   if (typeof expectedPages === 'number' && n !== expectedPages) at(null, `${n} pages, expected ${expectedPages}`);
   if (typeof expectedPages === 'object' && n < expectedPages.min) at(null, `${n} pages, expected at least ${expectedPages.min}`);
+  // A footer that writes the sheet's page count ("Trang &P/3") must count the pages printed.
+  const total = /&P\/(\d+)/.exec(sheet.footer ?? '')?.[1];
+  if (total && Number(total) !== n) at(null, `the footer says ${total} pages, ${n} printed`);
 
   const [w, h] = sheet.orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
   const headerCells = sheet.repeatRows ? strings(sheet.values, sheet.repeatRows.from, sheet.repeatRows.to) : [];
@@ -175,7 +183,10 @@ export function runProblems(run: PrintedRun): string[] {
   const problems: string[] = [];
   for (const s of run.sheets) {
     problems.push(...sheetProblems(s, run.pages?.(s.sheet.name)));
-    if (s.sheet.name !== run.runLog) s.pdf.pages.forEach((p, i) => problems.push(...softwareWords(p.text).map((w) => `“${s.sheet.name}” page ${i + 1}: ${w}`)));
+    s.pdf.pages.forEach((p, i) => {
+      if (s.sheet.name !== run.runLog) problems.push(...softwareWords(p.text).map((w) => `“${s.sheet.name}” page ${i + 1}: ${w}`));
+      problems.push(...pointDecimals(p.text).map((x) => `“${s.sheet.name}” page ${i + 1}: “${x}” printed with a decimal point`));
+    });
   }
   const text = run.sheets.map((s) => s.pdf.pages.map((p) => p.text).join('\n')).join('\n');
   // Layout and drawing order: a wrapped cell's words are together in one or the other.
@@ -197,15 +208,23 @@ export function runProblems(run: PrintedRun): string[] {
     const lines = listText.split('\n');
     const times = new Map<string, number>();
     for (const p of run.people) times.set(p.name, (times.get(p.name) ?? 0) + 1);
+    // Sentences of the list that name people (the head's decision): a name there is not a row.
+    const texts = strings(list.sheet.values, 1, list.sheet.values.length);
     for (const [name, k] of times) {
-      const found = count(listText, name);
+      let rest = collapse(listText);
+      for (const t of texts) if (t !== name && wholeWord(name, 'u').test(t)) rest = rest.split(collapse(t)).join(' ');
+      const found = count(rest, name);
       if (found !== k) problems.push(`“${list.sheet.name}”: “${name}” printed ${found} times, expected ${k}`);
     }
-    // Each person's row ends with their outcome (the last column), on one line.
+    // Each person's row ends with their outcome (the last column), on one line; or, where the outcome
+    // wraps in its cell (the head's decision marked), has its words in order on the lines of the row.
+    const inOrder = (text: string, words: string) => new RegExp(collapse(words).split(' ').map(escape).join('[\\s\\S]*'), 'u').test(text);
     for (const p of run.people) {
-      const rows = lines.filter((l) => wholeWord(p.name, 'u').test(l));
-      if (rows.length && !rows.some((l) => l.trimEnd().endsWith(p.outcome)))
-        problems.push(`“${list.sheet.name}”: the row of ${p.name} does not end with “${p.outcome}”: ${rows.map((l) => `“${collapse(l)}”`).join(' / ')}`);
+      const rows = lines.flatMap((l, i) => (wholeWord(p.name, 'u').test(l) ? [i] : []));
+      const ends = rows.some((i) => lines[i].trimEnd().endsWith(p.outcome));
+      const wraps = rows.some((i) => inOrder(lines.slice(Math.max(0, i - 1), i + 2).join(' '), p.outcome));
+      if (rows.length && !ends && !wraps)
+        problems.push(`“${list.sheet.name}”: the row of ${p.name} does not end with “${p.outcome}”: ${rows.map((i) => `“${collapse(lines[i])}”`).join(' / ')}`);
     }
   }
   return problems;

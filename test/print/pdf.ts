@@ -136,8 +136,9 @@ export async function onlySheet(xlsx: Buffer, sheet: string): Promise<Buffer> {
 
 /**
  * One `soffice --convert-to pdf` for many workbooks (each start costs seconds), with a private
- * profile so parallel runs do not collide, and the Vietnamese locale an office's Excel has
- * (decimal comma: 35,00%). Returns the PDF of each input (same base name, in outDir).
+ * profile so parallel runs do not collide, in an English locale (a decimal point): the pages must
+ * print numbers the Vietnamese way (35,00%) whatever the machine's locale. Returns the PDF of each
+ * input (same base name, in outDir).
  */
 export function convertToPdf(files: string[], outDir: string, profileDir: string): string[] {
   mkdirSync(outDir, { recursive: true });
@@ -145,7 +146,7 @@ export function convertToPdf(files: string[], outDir: string, profileDir: string
   const r = spawnSync(
     'soffice',
     [`-env:UserInstallation=file://${profileDir}`, '--headless', '--norestore', '--nologo', '--nodefault', '--convert-to', 'pdf', '--outdir', outDir, ...files],
-    { encoding: 'utf8', timeout: 600_000, env: { ...process.env, LANG: 'vi_VN.UTF-8', LC_ALL: 'vi_VN.UTF-8', LANGUAGE: 'vi' } },
+    { encoding: 'utf8', timeout: 600_000, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', LANGUAGE: 'en' } },
   );
   const pdfs = files.map((f) => join(outDir, `${basename(f).replace(/\.[^.]+$/, '')}.pdf`));
   const missing = pdfs.filter((p) => !existsSync(p));

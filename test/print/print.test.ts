@@ -18,7 +18,7 @@ import { messages, outcomeText } from '../../src/i18n';
 import type { ProcedureId } from '../../src/rules';
 import type { Overrides } from '../../src/workbook/reader/inputs';
 import { runPipeline, type RunOutcome } from '../../src/workbook/pipeline';
-import { runProblems, sheetProblems, type PrintedRun } from './checks';
+import { pointDecimals, runProblems, sheetProblems, type PrintedRun } from './checks';
 import { LONG_COUNT, longName, longWorkbook } from './long-roster';
 import { GOLDEN_RUNS, TIE_DECISION, TIE_RUN } from './golden-runs';
 import { runXlsx } from '../support/xlsx-run';
@@ -52,7 +52,7 @@ const DECIDED: Case = { label: `${TIE_RUN.label}, after the head’s decision`, 
 const LONG: Case = { label: `a generated roster of ${LONG_COUNT} people (next-term step 2)`, workbook: longWorkbook, procedure: 'next-term', step: 2, shortlistPages: { min: 2 } };
 const CASES = [...GOLDEN, DECIDED, LONG];
 /** Runs also printed whole (every sheet, as a user would print the workbook): a vote step with and without a tie, a step without a vote. */
-const WHOLE = [GOLDEN[1], GOLDEN[2], GOLDEN[5]];
+const WHOLE = [GOLDEN[1], GOLDEN[2], GOLDEN[5], DECIDED];
 
 interface Printed {
   run: RunOutcome;
@@ -159,6 +159,24 @@ suite(missing.length ? `printing (skipped: ${missing.join(', ')} not found)` : '
       for (const hidden of await hiddenSheets(p.output))
         for (const t of hidden.texts.filter((x) => x.length >= 12)) expect({ run: c.label, sheet: hidden.name, printed: text.includes(t.replace(/\s+/g, ' ').trim()) ? t.slice(0, 60) : null }).toEqual({ run: c.label, sheet: hidden.name, printed: null });
     }
+  });
+
+  test('printing the whole workbook at once: each sheet numbers its own pages, “Trang 1/n” to “Trang n/n”', () => {
+    for (const c of WHOLE) {
+      const p = printed.get(c.label)!;
+      // The footers of the whole printout in order, and what each created sheet prints alone, in workbook order.
+      const footers = p.whole!.pages.map((page) => /Trang (\d+)\/(\d+)/.exec(page.text)?.slice(1, 3).join('/')).filter(Boolean);
+      const own = p.sheets.flatMap(({ pdf }) => pdf.pages.map((_, i) => `${i + 1}/${pdf.pages.length}`));
+      expect({ run: c.label, footers }).toEqual({ run: c.label, footers: own });
+      expect(p.sheets.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  test('numbers read the Vietnamese way on an English-speaking machine: the result columns beside the user’s table too (88,89%)', () => {
+    const p = printed.get(GOLDEN[2].label)!;
+    const all = p.whole!.pages.map((x) => x.text).join('\n');
+    expect(all).toContain('88,89%');
+    expect(pointDecimals(all)).toEqual([]);
   });
 
   test('the checks see a damaged page: Letter paper and no repeated header are reported', () => {

@@ -159,6 +159,8 @@ function layOut(ws: Excel.Worksheet, sheet: PlanSheet, has: IsSetSupported): voi
   // At the plan's scale where it breaks the pages itself (Excel ignores manual breaks on a sheet fit
   // to pages); else one page wide, as many pages high as it takes.
   layout.zoom = page.scale ? { scale: page.scale } : { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // Each sheet numbers its own pages from 1, also when the whole workbook is printed at once.
+  layout.firstPageNumber = 1;
   // A hidden sheet has no print area, titles or breaks (as the xlsx host).
   if (!sheet.hidden) {
     if (parseRange(page.printArea)) layout.setPrintArea(page.printArea);

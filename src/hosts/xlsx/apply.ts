@@ -110,6 +110,8 @@ function createSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
       // At the plan's scale where it breaks the pages itself (Excel ignores manual breaks on a sheet
       // fit to pages); else one page wide, as many pages high as it takes.
       ...(page.scale ? { scale: page.scale, fitToPage: false } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
+      // Each sheet numbers its own pages from 1, also when the whole workbook is printed at once.
+      firstPageNumber: 1,
       // A hidden sheet has no print area or titles: LibreOffice prints a hidden sheet that has
       // a print area (Excel never does), so the undo record would come out with the results.
       ...(page.repeatRows && !sheet.hidden ? { printTitlesRow: `${page.repeatRows.from}:${page.repeatRows.to}` } : {}),

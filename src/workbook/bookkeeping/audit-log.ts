@@ -1,4 +1,4 @@
-import { messages, profileUsed, type Lang } from '../../i18n';
+import { formatDate, messages, profileUsed, type Lang } from '../../i18n';
 import type { HeadDecision, RuleProfile } from '../../rules';
 import type { Overrides } from '../reader/inputs';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from '../plan';
@@ -28,16 +28,16 @@ export interface AuditEntry {
   counts: string;
 }
 
-/** '2026-11-25T14:05' → '25/11/2026 14:05'. */
-function when(at: string): string {
+/** '2026-11-25T14:05' → '25/11/2026 14:05' (English: '25 Nov 2026 14:05'). */
+function when(at: string, lang: Lang): string {
   const [date, time = ''] = at.split('T');
-  return `${date.split('-').reverse().join('/')} ${time.slice(0, 5)}`.trim();
+  return `${formatDate(date, lang)} ${time.slice(0, 5)}`.trim();
 }
 
 /** The settings of a run in words: the profile and what differs from it, the numbers typed in, the head's decisions. */
 export function settingsText(profile: RuleProfile, overrides: Overrides, decisions: readonly HeadDecision[], lang: Lang, names: (id: string) => string): string {
   const a = messages(lang).audit;
-  const day = (iso: string) => iso.split('-').reverse().join('/');
+  const day = (iso: string) => formatDate(iso, lang);
   // The profile by name (the column says what it is), then where it differs from Phụ lục 12, a rule a line.
   const used = profileUsed(profile, lang);
   const lines = used.changes.length ? [`${used.name} — ${messages(lang).profileUsed.differs}:`, ...used.changes] : [used.name];
@@ -76,7 +76,7 @@ export function renderAudit(snapshot: WorkbookSnapshot, entry: AuditEntry, lang:
   rows.push(
     [
       earlier.length + 1,
-      when(entry.at),
+      when(entry.at, lang),
       entry.action === 'run' ? a.run : a.undo,
       entry.step,
       entry.settings,

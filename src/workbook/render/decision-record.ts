@@ -98,7 +98,7 @@ export function renderDecisionRecord(
         ]);
       });
       // Who decided this tie, and when (dots while awaited).
-      paragraph(t.decidedBy(decision?.by, decision && formatDate(decision.on)));
+      paragraph(t.decidedBy(decision?.by, decision && formatDate(decision.on, lang)));
       keep.push({ from: rows.length - 1, to: rows.length });
     });
     blankRow();

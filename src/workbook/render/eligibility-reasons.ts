@@ -25,7 +25,7 @@ export function eligibilityReasons(p: PersonResult, lang: Lang, person?: RosterP
     if (f.rule !== 'ELIG' || f.met) continue;
     if ('retirementDate' in f) {
       const short = f.requiredMonths - f.monthsRemaining;
-      out.push(f.monthsRemaining <= 0 ? r.retiredBefore(formatDate(f.retirementDate)) : r.retires({ date: formatDate(f.retirementDate), short }));
+      out.push(f.monthsRemaining <= 0 ? r.retiredBefore(formatDate(f.retirementDate, lang)) : r.retires({ date: formatDate(f.retirementDate, lang), short }));
     } else if (f.criterion === 'age') out.push(f.field === 'gender' ? r.noGender : r.noBirth);
     else if (f.missing) out.push(r.missing(label(f.criterion)));
     else if (f.field === 'ratings') {

@@ -91,7 +91,7 @@ export function renderEligibility(
   let age: AgeFinding | undefined;
   for (const p of [result.people, onSite].flat()) if ((age = p.explanation.find(isAge))) break;
   if (age) {
-    full({ value: r.term({ start: formatDate(age.termStart), end: formatDate(age.termEnd), months: age.requiredMonths, age: profile.structure.youngBelowAge }), align: 'left' });
+    full({ value: r.term({ start: formatDate(age.termStart, lang), end: formatDate(age.termEnd, lang), months: age.requiredMonths, age: profile.structure.youngBelowAge }), align: 'left' });
   }
   blank();
 

@@ -1,4 +1,4 @@
-import { formatDate, messages, profileUsed, stepTitle, type Lang } from '../../i18n';
+import { cellDate, formatDate, messages, profileUsed, stepTitle, type Lang } from '../../i18n';
 import type { PersonResult, RosterPerson, RuleProfile, StepResult, TieFinding, TopFinding } from '../../rules';
 import { a1 } from '../address';
 import { OWNED_SHEET_PREFIX, type CreatedSheet, type PlanCell } from '../plan';
@@ -33,12 +33,8 @@ export function shortlistName(procedure: string, step: number): string {
   return `${OWNED_SHEET_PREFIX}${procedure.replace(/-/g, '_')}_${step}`;
 }
 
-/** A birth date as people write it: dd/mm/yyyy, mm/yyyy or the year. */
-export function birthText(birth: string | undefined): string {
-  if (!birth) return '';
-  const [y, m, d] = birth.split('-');
-  return d ? `${d}/${m}/${y}` : m ? `${m}/${y}` : y;
-}
+/** A birth date as people write it: dd/mm/yyyy, mm/yyyy or the year (the column, in every language; read back by reader/decisions.ts). */
+export const birthText = cellDate;
 
 export function renderShortlist(
   result: StepResult,
@@ -131,7 +127,7 @@ export function renderShortlist(
       // above it, what to do while the decision is awaited, and what the head decided once recorded.
       keep.push({ from: rows.length + 1, to: rows.length + 2 });
       const said = decision
-        ? m.sheets.decided({ by: decision.by, on: formatDate(decision.on), chosen: decision.chosen.map(names), record: m.decisionRecord.sheet(result.procedure, result.step) })
+        ? m.sheets.decided({ by: decision.by, on: formatDate(decision.on, lang), chosen: decision.chosen.map(names), record: m.decisionRecord.sheet(result.procedure, result.step) })
         : m.sheets.decisionHint;
       rows.push(full({ value: said, italic: true, align: 'left', wrap: true }));
       const line: PlanCell[] = Array.from({ length: width }, () => ({ value: null }));
@@ -139,7 +135,7 @@ export function renderShortlist(
       line[0] = { value: m.sheets.decidedBy, bold: true, align: 'left' };
       line[DECIDED_BY_COL - 1] = { value: decision?.by ?? null, unlocked: true, border: true, align: 'left' };
       line[DECIDED_ON_COL - 3] = { value: m.sheets.decidedOn, bold: true, align: 'right' }; // columns F:G
-      line[DECIDED_ON_COL - 1] = { value: decision ? formatDate(decision.on) : null, unlocked: true, border: true, align: 'center' };
+      line[DECIDED_ON_COL - 1] = { value: decision ? cellDate(decision.on) : null, unlocked: true, border: true, align: 'center' };
       merges.push(
         `${a1(r, 1)}:${a1(r, DECIDED_BY_COL - 1)}`,
         `${a1(r, DECIDED_BY_COL)}:${a1(r, DECIDED_ON_COL - 3)}`,

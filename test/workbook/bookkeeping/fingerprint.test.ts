@@ -16,6 +16,8 @@ import type { ParsedWorkbook } from '../../../src/workbook/reader/parse';
 import type { CellValue, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { runXlsx } from '../../support/xlsx-run';
 
+jest.setTimeout(60_000);
+
 const SHEET = 'KP lãnh đạo';
 /** The add-in's own area on the sheet read: columns E:G of rows 2–9 (1-based). */
 const OWNED = { top: 2, bottom: 9, left: 5, right: 7 };

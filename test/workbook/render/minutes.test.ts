@@ -157,7 +157,8 @@ describe('I.2 staff conference (next-term step 2): counts not announced', () => 
   });
 
   test('the page: A4 portrait, margins 20/20/30/15 mm, Times New Roman 13, every row printed, page numbers, protected', () => {
-    expect(m.sheet.page).toMatchObject({ orientation: 'portrait', margins: A4_MARGINS, printArea: `A1:E${m.cells.length}`, footer: 'Trang &P/&N' });
+    // "Trang x/y", y the sheet's own pages (a whole workbook printed at once numbers each sheet on its own).
+    expect(m.sheet.page).toMatchObject({ orientation: 'portrait', margins: A4_MARGINS, printArea: `A1:E${m.cells.length}`, footer: `Trang &P/${(m.sheet.breaks?.length ?? 0) + 1}` });
     expect(A4_MARGINS).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
     expect(m.sheet.font).toEqual({ name: 'Times New Roman', size: 13 });
     expect(m.sheet.protect).toBe(true);
@@ -347,7 +348,7 @@ describe('a workbook made by hand', () => {
     expect(m.text).toContain('Ballots issued: 20; returned: 20.');
     expect(m.text).toContain('- Nomination at the staff conference: must reach more than 30% of those present (20), that is 7 votes or more (clause I.2, Phụ lục 12).');
     expect(m.text).toContain('20 of 25 present, at least 2/3 of those convened (at least 17 needed) — the conference is valid (Note, Phụ lục 12).');
-    expect(m.sheet.page.footer).toBe('Page &P/&N');
+    expect(m.sheet.page.footer).toBe(`Page &P/${(m.sheet.breaks?.length ?? 0) + 1}`);
   });
 });
 

@@ -311,7 +311,7 @@ describe('beside the roster', () => {
     expect(review.values[0][0]).toBe('REVIEW OF CADRES MEETING THE PLANNING STANDARDS');
     const { labels, byName } = besideTable(snapshot, ROSTER);
     expect(labels).toEqual(['Review result', 'Why not eligible']);
-    expect(byName.get('Lê Văn Cường')).toEqual(['Not eligible', 'Retires 31/05/2030, 7 months short']);
+    expect(byName.get('Lê Văn Cường')).toEqual(['Not eligible', 'Retires 31 May 2030, 7 months short']);
   });
 });
 
