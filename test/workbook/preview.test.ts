@@ -36,6 +36,16 @@ test('numbers typed in override the sheet’s, and the verdict follows them: 2/3
   const short = await preview('next-term-3-leadership.xlsx', { overrides: { convened: 9, present: 5 } });
   expect(short.conference?.verdict?.quorate).toBe(false);
   expect(short.diagnostics.map((d) => d.code)).toContain('E-QUORUM');
+  // The number came from the form, not from the sheet's cell: the message points at no cell.
+  expect(short.diagnostics.find((d) => d.code === 'E-QUORUM')?.at).toBeUndefined();
+});
+
+test('a quorum error on the sheet’s own numbers points at the cell of the number present', async () => {
+  const read = await preview('error-quorum.xlsx', { step: 2 });
+  expect(read.diagnostics.find((d) => d.code === 'E-QUORUM')?.at).toEqual({ sheet: expect.any(String), cell: 'A9' });
+  // Present typed in (the same short number): no cell, since the number is not the cell's any more.
+  const typed = await preview('error-quorum.xlsx', { step: 2, overrides: { present: 15 } });
+  expect(typed.diagnostics.find((d) => d.code === 'E-QUORUM')?.at).toBeUndefined();
 });
 
 test('the titles voted on, with how many people and the quota the run would apply', async () => {

@@ -81,9 +81,14 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
   if (def && def.kind === 'consultation' && !parsed.candidates) diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'candidates' }));
 
   // Conference numbers: from the vote sheet, or (II.2(2), no vote) from the external list's sheet.
+  // A number typed in comes from the form or the command line, not from the sheet's cell: a message about it names no cell.
   const conference: Partial<ConferenceInput> = { ...(parsed.votes?.conference ?? parsed.candidates?.conference ?? {}) };
-  if (overrides.convened !== undefined) conference.convened = overrides.convened;
-  if (overrides.present !== undefined) conference.present = overrides.present;
+  for (const field of ['convened', 'present'] as const) {
+    const given = overrides[field];
+    if (given === undefined) continue;
+    conference[field] = given;
+    if (conference.source?.[field]) conference.source = { ...conference.source, [field]: undefined };
+  }
   if (conference.convened !== undefined && conference.present !== undefined) input.conference = conference as ConferenceInput;
 
   const voting = def && ['nomination', 'removal-nomination', 'leadership'].includes(def.kind);
