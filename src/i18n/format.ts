@@ -1,4 +1,4 @@
-import type { Ratio } from '../rules';
+import { isIsoDate, type Ratio } from '../rules';
 import type { Lang } from './messages';
 
 /** Number, date and list formatting shared by the catalogues. */
@@ -70,8 +70,6 @@ export function cellDate(date: string | undefined): string {
 export function parseDayMonthYear(text: string): string | undefined {
   const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
   if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const iso = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return mo >= 1 && mo <= 12 && t.getUTCDate() === d && t.getUTCMonth() === mo - 1 ? iso : undefined;
+  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }

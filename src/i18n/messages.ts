@@ -305,7 +305,12 @@ export interface Messages {
     procedures: string;
     /** The run form (src/taskpane/RunForm.tsx), top to bottom. */
     needsWorkbook: string;
+    /** Outside Office: where to run on an .xlsx file without Excel (the browser workbench, beside this page). */
+    workbenchLink: string;
     form: string;
+    /** The procedure and step lists: names short enough for the pane's width (the full ones are shown under them). */
+    procedureShort: Record<ProcedureId, string>;
+    stepShort: Record<string, string>;
     procedure: string;
     step: string;
     sheets: string;
@@ -317,7 +322,13 @@ export interface Messages {
     quorum: (c: { present: number; convened: number; required: number; quorate: boolean }) => string;
     quorumUnknown: string;
     quotas: string;
-    quotaLabel: (title: string, people: number) => string;
+    quotaLabel: (title: string) => string;
+    /** Under a quota: how many people the list has for the title (not the quota). */
+    quotaHint: (people: number) => string;
+    /** The date fields (src/taskpane/DateField.tsx): typed day/month/year, read back in words. */
+    dateHint: string;
+    dateReads: (iso: string) => string;
+    dateInvalid: string;
     run: string;
     working: string;
     written: string;

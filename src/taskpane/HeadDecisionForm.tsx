@@ -2,18 +2,21 @@ import { useMemo, useState } from 'react';
 import { Body1, Button, Checkbox, Field, Input, Subtitle2 } from '@fluentui/react-components';
 import { messages, type Lang } from '../i18n';
 import type { HeadDecision, PersonResult } from '../rules';
+import { DateField } from './DateField';
 import { useFormStyles } from './form-styles';
 
 /**
  * The head's decision on a tie across the quota line (TIE): the people it left to the head, by
  * title, with how many places the head fills; who is chosen, the head's name and the date. Nothing
- * when no one awaits the head. Recording it runs again with the decision (src/taskpane/RunForm.tsx).
+ * when no one awaits the head. Recording it runs again with the decision (src/taskpane/RunForm.tsx);
+ * what was chosen and typed stays while the form stays (a decision refused, E-DECISION-TOO-MANY, is
+ * corrected here). The date is typed dd/mm/yyyy (DateField).
  */
 export function HeadDecisionForm({ people, today, busy, lang, onDecide }: { people: readonly PersonResult[]; today: string; busy: boolean; lang: Lang; onDecide: (decisions: HeadDecision[]) => void }) {
   const styles = useFormStyles();
   const t = messages(lang).taskpane;
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [head, setHead] = useState({ by: '', on: today });
+  const [head, setHead] = useState<{ by: string; on?: string }>({ by: '', on: today });
   const awaiting = useMemo(() => {
     const groups = new Map<string, { seats: number; people: PersonResult[] }>();
     for (const p of people) {
@@ -27,11 +30,13 @@ export function HeadDecisionForm({ people, today, busy, lang, onDecide }: { peop
     return [...groups];
   }, [people]);
   if (!awaiting.length) return null;
-  const canDecide = chosen.size > 0 && head.by.trim() !== '' && /^\d{4}-\d{2}-\d{2}$/.test(head.on);
+  const on = head.on;
+  const canDecide = chosen.size > 0 && head.by.trim() !== '' && on !== undefined;
   const decide = () =>
+    on &&
     onDecide(
       awaiting
-        .map(([title, g]) => ({ title, chosen: g.people.filter((p) => chosen.has(p.id)).map((p) => p.id), by: head.by.trim(), on: head.on }))
+        .map(([title, g]) => ({ title, chosen: g.people.filter((p) => chosen.has(p.id)).map((p) => p.id), by: head.by.trim(), on }))
         .filter((d) => d.chosen.length),
     );
 
@@ -68,13 +73,11 @@ export function HeadDecisionForm({ people, today, busy, lang, onDecide }: { peop
           ))}
         </fieldset>
       ))}
-      <div className={styles.row}>
-        <Field label={t.headName} className={styles.grow}>
-          <Input data-testid="head-name" value={head.by} disabled={busy} onChange={(_, d) => setHead({ ...head, by: d.value })} />
+      <div className={styles.fields}>
+        <Field label={t.headName}>
+          <Input className={styles.fill} data-testid="head-name" value={head.by} disabled={busy} onChange={(_, d) => setHead((h) => ({ ...h, by: d.value }))} />
         </Field>
-        <Field label={t.headDate} className={styles.grow}>
-          <Input data-testid="head-date" type="date" value={head.on} disabled={busy} onChange={(_, d) => setHead({ ...head, on: d.value })} />
-        </Field>
+        <DateField label={t.headDate} testId="head-date" value={today} lang={lang} disabled={busy} onChange={(date) => setHead((h) => ({ ...h, on: date }))} />
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy || !canDecide}>

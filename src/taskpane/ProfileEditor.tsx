@@ -16,8 +16,8 @@ import { loadProfile, type ProfileIssue, type RuleId, type RuleProfile } from '.
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: 'none', margin: 0, padding: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  small: { flexGrow: 1, flexBasis: '72px', minWidth: 0 },
+  // Numerator and denominator side by side at any width, their inputs level however the labels wrap.
+  ratio: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, alignItems: 'end' },
   fill: { width: '100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
@@ -128,12 +128,12 @@ export function ProfileEditor({
   const setRatio = (key: string, part: 'num' | 'den', value: string) => setDraft((d) => ({ ...d, ratios: { ...d.ratios, [key]: { ...d.ratios[key], [part]: value } } }));
 
   const ratioInputs = (key: string, path: string, label: string) => (
-    <div className={styles.row}>
-      <Field label={`${label} — ${t.numerator}`} className={styles.small}>
-        <Input data-testid={`ratio-${key}-num`} inputMode="numeric" value={draft.ratios[key].num} disabled={busy} onChange={(_, v) => setRatio(key, 'num', v.value)} />
+    <div className={styles.ratio}>
+      <Field label={`${label} — ${t.numerator}`}>
+        <Input className={styles.fill} data-testid={`ratio-${key}-num`} inputMode="numeric" value={draft.ratios[key].num} disabled={busy} onChange={(_, v) => setRatio(key, 'num', v.value)} />
       </Field>
-      <Field label={`${label} — ${t.denominator}`} className={styles.small} {...problem(path)}>
-        <Input data-testid={`ratio-${key}-den`} inputMode="numeric" value={draft.ratios[key].den} disabled={busy} onChange={(_, v) => setRatio(key, 'den', v.value)} />
+      <Field label={`${label} — ${t.denominator}`} {...problem(path)}>
+        <Input className={styles.fill} data-testid={`ratio-${key}-den`} inputMode="numeric" value={draft.ratios[key].den} disabled={busy} onChange={(_, v) => setRatio(key, 'den', v.value)} />
       </Field>
     </div>
   );
@@ -152,7 +152,7 @@ export function ProfileEditor({
         {t.heading}
       </Subtitle2>
       <Field label={t.name} {...problem('name')}>
-        <Input ref={first} data-testid="profile-name" value={draft.name} disabled={busy} onChange={(_, v) => set({ name: v.value })} />
+        <Input ref={first} className={styles.fill} data-testid="profile-name" value={draft.name} disabled={busy} onChange={(_, v) => set({ name: v.value })} />
       </Field>
       <Field label={t.source} {...problem('source')}>
         <Textarea data-testid="profile-source" value={draft.source} disabled={busy} onChange={(_, v) => set({ source: v.value })} />
@@ -165,7 +165,7 @@ export function ProfileEditor({
           </Body1>
         </legend>
         <Field label={t.quotaDefault} {...problem('quota.default')}>
-          <Input data-testid="profile-quota" inputMode="numeric" value={draft.quota} disabled={busy} onChange={(_, v) => set({ quota: v.value })} />
+          <Input className={styles.fill} data-testid="profile-quota" inputMode="numeric" value={draft.quota} disabled={busy} onChange={(_, v) => set({ quota: v.value })} />
         </Field>
         <Field label={t.perTitle} hint={t.perTitleHint} {...problem('quota.perTitle')}>
           <Textarea data-testid="profile-per-title" value={draft.perTitle} disabled={busy} onChange={(_, v) => set({ perTitle: v.value })} />
@@ -239,7 +239,7 @@ export function ProfileEditor({
           </Body1>
         </legend>
         <Field label={t.youngBelowAge} {...problem('structure.youngBelowAge')}>
-          <Input inputMode="numeric" value={draft.youngBelowAge} disabled={busy} onChange={(_, v) => set({ youngBelowAge: v.value })} />
+          <Input className={styles.fill} inputMode="numeric" value={draft.youngBelowAge} disabled={busy} onChange={(_, v) => set({ youngBelowAge: v.value })} />
         </Field>
         {ratioInputs('youngMin', 'structure.youngMin', t.youngMin)}
         {ratioInputs('womenMin', 'structure.womenMin', t.womenMin)}

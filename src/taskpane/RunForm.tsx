@@ -14,8 +14,8 @@ import {
   Select,
   Subtitle2,
 } from '@fluentui/react-components';
-import { describeDiagnostic, describeSaved, messages, profileUsed, type Lang, type SavedSetting } from '../i18n';
-import { DEFAULT_PROFILE, type Diagnostic, type HeadDecision, type IsoDate, type Outcome, type PersonResult, type ProcedureId, type RuleProfile } from '../rules';
+import { describeDiagnostic, describeSaved, formatDate, messages, profileUsed, type Lang, type SavedSetting } from '../i18n';
+import { DEFAULT_PROFILE, type Diagnostic, type HeadDecision, type IsoDate, type Outcome, type PersonResult, type ProcedureId, type RuleProfile, type TieFinding } from '../rules';
 import type { WorkbookSession } from '../hosts/session';
 import type { Overrides } from '../workbook/reader/inputs';
 import type { RunOutcome, RunRequest } from '../workbook/pipeline';
@@ -52,6 +52,23 @@ function whole(text: string | undefined): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** The ties a run left to the head (none: no form for the head's decision). */
+const awaitsHead = (people: readonly PersonResult[]) => people.some((p) => p.outcome === 'awaiting-head');
+
+/** The head's decisions a run applied, by title: who decided, when, whom they chose and did not. */
+function decisionsOf(people: readonly PersonResult[]): { title: string; by: string; on: string; chosen: string[]; notChosen: string[] }[] {
+  const out = new Map<string, { title: string; by: string; on: string; chosen: string[]; notChosen: string[] }>();
+  for (const p of people) {
+    const d = p.explanation.find((f): f is TieFinding => f.rule === 'TIE')?.decision;
+    if (!d) continue;
+    const key = `${p.title ?? ''}|${d.by}|${d.on}`;
+    const entry = out.get(key) ?? { title: p.title ?? '', by: d.by, on: d.on, chosen: [], notChosen: [] };
+    (d.chosen.includes(p.id) ? entry.chosen : entry.notChosen).push(p.name);
+    out.set(key, entry);
+  }
+  return [...out.values()];
+}
+
 /** How many people got each outcome, in the order first met. */
 function countsOf(people: readonly PersonResult[]): [Outcome, number][] {
   const counts = new Map<Outcome, number>();
@@ -84,6 +101,8 @@ export function RunForm({
   const [quotas, setQuotas] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<RunOutcome>();
+  // The tie the last run left to the head: its form stays, choices and all, while a decision is refused (E-DECISION-TOO-MANY…).
+  const [tie, setTie] = useState<{ key: string; people: readonly PersonResult[] }>();
   const [undoDiagnostics, setUndoDiagnostics] = useState<Diagnostic[]>([]);
   const [notice, setNotice] = useState<Notice>();
   // The settings saved in the workbook (src/workbook/bookkeeping/settings.ts): what came from them, a quota for every title, the term's start.
@@ -174,6 +193,7 @@ export function RunForm({
   /** A change to the form: the last run's results no longer answer it. */
   const edited = () => {
     setOutcome(undefined);
+    setTie(undefined);
     setUndoDiagnostics([]);
     setNotice(undefined);
   };
@@ -203,6 +223,7 @@ export function RunForm({
       const result = engine.runPipeline(snap, { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now(), saveSettings: true });
       if (result.ok && result.plan) await session.apply(result.plan);
       setOutcome(result);
+      if (result.ok || !decisions) setTie(result.ok && result.result && awaitsHead(result.result.people) ? { key: result.fingerprint ?? '', people: result.result.people } : undefined);
       setRanWith(base.profile);
       setUndoDiagnostics([]);
       setNotice(result.ok ? { intent: 'success', text: t.written } : { intent: 'error', text: t.nothingWritten });
@@ -214,6 +235,7 @@ export function RunForm({
       const planned = engine.planUndo(snap, { lang, now: session.now() });
       if (planned.ok && planned.plan) await session.apply(planned.plan);
       setOutcome(undefined);
+      setTie(undefined);
       setUndoDiagnostics(planned.diagnostics.filter((d) => d.at?.sheet));
       setNotice(planned.ok ? { intent: 'success', text: t.undone } : { intent: 'error', text: planned.diagnostics.map((d) => describeDiagnostic(d, lang)).join(' ') });
       return planned.ok ? planned.plan : undefined;
@@ -226,6 +248,7 @@ export function RunForm({
     ? [
         { name: m.sheets.shortlist(shown.procedure, shown.step), label: t.showShortlist },
         { name: m.minutes.sheet(shown.procedure, shown.step), label: t.showMinutes },
+        { name: m.decisionRecord.sheet(shown.procedure, shown.step), label: t.showDecision },
         { name: m.report.sheet(shown.procedure, shown.step), label: t.showReview },
       ].filter((s) => snapshot?.sheets.some((x) => x.name.toLowerCase() === s.name.toLowerCase()))
     : [];
@@ -246,7 +269,10 @@ export function RunForm({
         </Subtitle2>
         {!session && (
           <MessageBar intent="warning" aria-labelledby="run-needs-workbook">
-            <MessageBarBody id="run-needs-workbook">{t.needsWorkbook}</MessageBarBody>
+            <MessageBarBody id="run-needs-workbook">
+              {t.needsWorkbook}{' '}
+              <Link href="workbench.html">{t.workbenchLink}</Link>
+            </MessageBarBody>
           </MessageBar>
         )}
         {session?.limits?.length ? (
@@ -278,7 +304,7 @@ export function RunForm({
             >
               {PROCEDURES.map((p) => (
                 <option key={p} value={p}>
-                  {m.procedures[p]}
+                  {t.procedureShort[p]}
                 </option>
               ))}
             </Select>
@@ -298,7 +324,7 @@ export function RunForm({
             >
               {(shown?.steps ?? []).map((s) => (
                 <option key={s.step} value={String(s.step)}>
-                  {s.title}
+                  {t.stepShort[`${shown?.procedure}:${s.step}`] ?? s.title}
                 </option>
               ))}
             </Select>
@@ -413,9 +439,9 @@ export function RunForm({
                 <strong>{t.conference}</strong>
               </Body1>
             </legend>
-            <div className={styles.row}>
+            <div className={styles.fields}>
               {(['convened', 'present'] as const).map((k) => (
-                <Field key={k} label={t[k]} className={styles.grow}>
+                <Field key={k} label={t[k]}>
                   <Input
                     className={styles.fill}
                     data-testid={`conference-${k}`}
@@ -445,9 +471,9 @@ export function RunForm({
                 <strong>{t.quotas}</strong>
               </Body1>
             </legend>
-            <div className={styles.row}>
+            <div className={styles.fields}>
               {basePreview.titles.map((q) => (
-                <Field key={q.title} label={t.quotaLabel(q.title, q.people)} className={styles.grow}>
+                <Field key={q.title} label={t.quotaLabel(q.title)} hint={t.quotaHint(q.people)}>
                   <Input
                     className={styles.fill}
                     type="number"
@@ -474,8 +500,10 @@ export function RunForm({
       </form>
 
       {notice && (
-        <MessageBar intent={notice.intent} data-testid="notice" aria-labelledby="run-notice">
-          <MessageBarBody id="run-notice">{notice.text}</MessageBarBody>
+        <MessageBar intent={notice.intent} layout="multiline" data-testid="notice" aria-labelledby="run-notice">
+          <MessageBarBody id="run-notice" className={styles.wrapText}>
+            {notice.text}
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -499,6 +527,19 @@ export function RunForm({
         </section>
       )}
 
+      {outcome?.ok && outcome.result && decisionsOf(outcome.result.people).length > 0 && (
+        <section aria-labelledby="decision-heading" data-testid="decision" className={styles.group}>
+          <Subtitle2 as="h3" id="decision-heading">
+            {t.decisionHeading}
+          </Subtitle2>
+          {decisionsOf(outcome.result.people).map((d) => (
+            <Body1 as="p" key={`${d.title}|${d.by}|${d.on}`}>
+              {t.decision({ ...d, on: formatDate(d.on, lang) })}
+            </Body1>
+          ))}
+        </section>
+      )}
+
       {diagnostics.length > 0 && (
         <section aria-labelledby="diagnostics-heading">
           <Subtitle2 as="h3" id="diagnostics-heading">
@@ -510,15 +551,15 @@ export function RunForm({
               const sheet = d.at?.sheet;
               return (
                 <li key={i} className={styles.item}>
-                  <Badge appearance="tint" color={d.severity === 'error' ? 'danger' : 'warning'}>
+                  <Badge appearance="tint" color={d.severity === 'error' ? 'danger' : 'warning'} className={styles.badge}>
                     {m.severity[d.severity]}
                   </Badge>
                   {sheet && session ? (
-                    <Link as="button" type="button" onClick={() => void session.select(sheet, d.at?.cell)}>
+                    <Link as="button" type="button" className={styles.wrapText} onClick={() => void session.select(sheet, d.at?.cell)}>
                       {text}
                     </Link>
                   ) : (
-                    <Body1>{text}</Body1>
+                    <Body1 className={styles.wrapText}>{text}</Body1>
                   )}
                 </li>
               );
@@ -527,9 +568,7 @@ export function RunForm({
         </section>
       )}
 
-      {outcome?.result && session && (
-        <HeadDecisionForm key={outcome.fingerprint} people={outcome.result.people} today={session.now().slice(0, 10)} busy={busy} lang={lang} onDecide={(decisions) => void run(decisions)} />
-      )}
+      {tie && session && <HeadDecisionForm key={tie.key} people={tie.people} today={session.now().slice(0, 10)} busy={busy} lang={lang} onDecide={(decisions) => void run(decisions)} />}
 
       {session && snapshot && (
         <section aria-labelledby="results-heading" className={styles.group}>

@@ -19,6 +19,7 @@ import {
   TabList,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { messages, type Lang } from '../i18n';
@@ -35,8 +36,11 @@ type XlsxModule = typeof import('./xlsx');
 let xlsxLoad: Promise<XlsxModule> | undefined;
 const loadXlsx = () => (xlsxLoad ??= import(/* webpackChunkName: "xlsx-host" */ './xlsx'));
 
+/** Below this width the pane goes under the grid, as wide as the window (a phone, a window beside another, Excel's task-pane width). */
+const NARROW = '@media (max-width: 899px)';
+
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground2, [NARROW]: { height: 'auto', minHeight: '100vh' } },
   header: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -50,8 +54,17 @@ const useStyles = makeStyles({
   brandTitle: { color: '#FFFFFF', margin: 0 },
   brandSub: { color: '#E8F3EC' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
-  left: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}` },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0, [NARROW]: { flexDirection: 'column' } },
+  left: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    [NARROW]: { flexGrow: 0, borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
+  // Stacked, a workbook open: the grid keeps most of the window's height and scrolls within it; the page scrolls on to the pane.
+  open: { [NARROW]: { height: '75vh' } },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, backgroundColor: tokens.colorNeutralBackground1 },
   fileName: { marginRight: 'auto' },
   zoom: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
@@ -60,6 +73,7 @@ const useStyles = makeStyles({
     width: '420px',
     flexShrink: 0,
     overflowY: 'auto',
+    [NARROW]: { width: 'auto', overflowY: 'visible' },
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
@@ -67,7 +81,7 @@ const useStyles = makeStyles({
     // The cards keep their height; the pane scrolls.
     '& > *': { flexShrink: 0 },
   },
-  welcome: { margin: tokens.spacingHorizontalXXL, maxWidth: '720px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  welcome: { margin: tokens.spacingHorizontalXXL, maxWidth: '720px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, [NARROW]: { margin: tokens.spacingHorizontalM } },
   sampleList: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
   drop: {
     position: 'fixed',
@@ -303,7 +317,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
       )}
 
       <div className={styles.body}>
-        <section className={styles.left} aria-label={w.sheets}>
+        <section className={mergeClasses(styles.left, doc && styles.open)} aria-label={w.sheets}>
           {doc && shownSheet ? (
             <>
               <div className={styles.bar}>

@@ -137,8 +137,8 @@ test('in Excel: step 3, the quorum, Run and its counts, the head’s decision wr
   expect(await record.isDisabled()).toBe(true);
   await page.getByRole('checkbox', { name: /Lê Văn Cường/ }).check();
   await page.getByLabel('Họ tên người đứng đầu').fill('Nguyễn Văn Thủ');
-  expect(await page.getByLabel('Ngày quyết định').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/); // today, from the session's clock
-  await page.getByLabel('Ngày quyết định').fill('2026-11-24');
+  expect(await page.getByLabel('Ngày quyết định').inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/); // today, from the session's clock, day first
+  await page.getByLabel('Ngày quyết định').fill('24/11/2026');
   await enabled(record);
   await record.click();
   await page.getByTestId('counts').filter({ hasText: 'Được giới thiệu 5' }).waitFor({ timeout: 15_000 });

@@ -98,14 +98,14 @@ test('open a workbook, run next-term step 2 then step 3, record the head’s dec
   expect(await gridFills(page, 'Chờ người đứng đầu quyết định')).toEqual(['#FFEB9C', '#FFEB9C']);
   await page.getByRole('checkbox', { name: /Phạm Thị Dung/ }).check();
   await page.getByTestId('head-name').fill('Trịnh Văn Quang');
-  await page.getByTestId('head-date').fill('2026-01-20');
+  await page.getByTestId('head-date').fill('20/01/2026');
   await page.screenshot({ path: join(images, 'workbench-awaiting.png') });
   await page.getByRole('button', { name: 'Ghi quyết định và chạy lại' }).click();
   await page.getByTestId('counts').filter({ hasText: 'Đạt nhưng ngoài số lượng' }).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Xem danh sách kết quả' }).click();
   await page.locator('[data-testid="grid"][data-sheet="KQ Kế tiếp B3"]').waitFor();
   expect(await gridFills(page, 'Chờ người đứng đầu quyết định')).toEqual([]);
-  expect(await gridFills(page, 'Đạt nhưng ngoài số lượng')).toEqual(['#E2EFDA']);
+  expect(await gridFills(page, 'Đạt nhưng ngoài số lượng (người đứng đầu quyết định)')).toEqual(['#E2EFDA']);
   await page.screenshot({ path: join(images, 'workbench-decision.png') });
 
   // "Xem bản in": the shortlist page by page, as it will print (A4).
@@ -128,10 +128,10 @@ test('open a workbook, run next-term step 2 then step 3, record the head’s dec
   // Step 2's result columns on the staff count: 5/21 is not more than 30% (N30).
   expect(rowsWith(sheet('KP HN cán bộ'), 'Hoàng Văn Em')[0]).toContain('Không đạt');
   expect(rowsWith(sheet('KP HN cán bộ'), 'Nguyễn Văn An')[0]).toContain('Đạt');
-  // Step 3's, after the head's decision: Dung chosen, Cường passed but outside the quota (TIE).
+  // Step 3's, after the head's decision: Dung chosen, Cường passed but outside the quota (TIE), both marked as the head's.
   const leadership = sheet('KP lãnh đạo');
-  expect(rowsWith(leadership, 'Phạm Thị Dung')[0]).toContain('Được giới thiệu');
-  expect(rowsWith(leadership, 'Lê Văn Cường')[0]).toContain('Đạt nhưng ngoài số lượng');
+  expect(rowsWith(leadership, 'Phạm Thị Dung')[0]).toContain('Được giới thiệu (người đứng đầu quyết định)');
+  expect(rowsWith(leadership, 'Lê Văn Cường')[0]).toContain('Đạt nhưng ngoài số lượng (người đứng đầu quyết định)');
   expect(rowsWith(leadership, 'Nguyễn Văn An')[0]).toContain('Được giới thiệu');
   // The shortlist names the head and the date of the decision.
   const shortlist = JSON.stringify(sheet('KQ Kế tiếp B3')?.values);

@@ -107,7 +107,8 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   // No warning now; the sheet is read by the columns chosen, and the dialog can be opened again.
   await until(() => !pane().querySelector('[data-testid="unsure-votes"]'), 'the warning to go');
   expect(pane().querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
-  expect(text()).toContain('Trưởng phòng (5 người)');
+  expect(text()).toContain('Trưởng phòng: số lượng quy hoạch');
+  expect(text()).toContain('Danh sách có 5 người');
 
   await click(button(t.taskpane.run, pane()));
   await until(() => text().includes(t.taskpane.written), 'the run');

@@ -85,7 +85,7 @@ test('the form starts from the settings an earlier run kept in the workbook, and
   expect(input('conference-convened').value).toBe('10');
   expect(input('conference-present').value).toBe('8');
   expect(byTestId('quorum').textContent).toBe('Hội nghị hợp lệ: 8/10 có mặt, cần ít nhất 7');
-  const quota = [...pane().querySelectorAll('label')].find((l) => l.textContent?.startsWith('Trưởng phòng ('));
+  const quota = [...pane().querySelectorAll('label')].find((l) => l.textContent?.startsWith('Trưởng phòng:'));
   expect((document.getElementById(quota!.htmlFor) as HTMLInputElement).value).toBe('2');
   expect(session).toBeDefined();
 });

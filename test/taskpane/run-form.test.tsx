@@ -37,7 +37,8 @@ test('the step in the words of the text, the sheets found and the conference num
   expect(input('conference-convened').value).toBe('9');
   expect(input('conference-present').value).toBe('8');
   expect(byTestId('quorum').textContent).toBe('Hội nghị hợp lệ: 8/9 có mặt, cần ít nhất 6');
-  expect(text()).toContain('Trưởng phòng (5 người)');
+  // The quota in its own words, the number of people on the list apart from it.
+  expect(text()).toContain('Trưởng phòng: số lượng quy hoạchDanh sách có 5 người');
   expect(text()).toContain('Chọn trang kết quả rồi nhấn Ctrl+P');
 });
 
@@ -83,8 +84,11 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   expect(box).toBeDefined();
   await click(box!);
   await type(input('head-name'), 'Nguyễn Văn Thủ');
-  expect(input('head-date').value).toBe('2026-11-25'); // today, from the session's clock
-  await type(input('head-date'), '2026-11-24');
+  expect(input('head-date').value).toBe('25/11/2026'); // today, from the session's clock, day first
+  await type(input('head-date'), '31/02/2026');
+  expect(button('Ghi quyết định và chạy lại').disabled).toBe(true); // not a day of the calendar
+  await type(input('head-date'), '24/11/2026');
+  expect(text()).toContain('Tức ngày 24 tháng 11 năm 2026');
   expect(button('Ghi quyết định và chạy lại').disabled).toBe(false);
   await click(button('Ghi quyết định và chạy lại'));
   await until(() => !text().includes('Chờ người đứng đầu quyết định 2') && text().includes('Đã ghi kết quả'));
@@ -94,6 +98,10 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   expect(rerun.result?.people.find((p) => p.name === 'Lê Văn Cường')?.outcome).toBe('selected');
   expect(sheetText(session, 'KQ Kế tiếp B3')).toContain('Nguyễn Văn Thủ');
   expect(sheetText(session, 'KQ Kế tiếp B3')).toContain('24/11/2026');
+  // The pane says who decided, when and whom; the decision record is one of the result sheets.
+  expect(byTestId('decision').textContent).toContain('Trưởng phòng: ngày 24/11/2026, người đứng đầu Nguyễn Văn Thủ đã chọn Lê Văn Cường; không chọn Phạm Thị Dung.');
+  await click(button('Xem quyết định của người đứng đầu'));
+  expect(session.selected[session.selected.length - 1]).toEqual({ sheet: 'QĐ Kế tiếp B3', cell: 'A1' });
 
   // Undo: the shortlist as the first run left it, the tie open again.
   await click(button('Hoàn tác lần chạy gần nhất'));
