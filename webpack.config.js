@@ -3,7 +3,8 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { dev_server_port: port } = require('./package.json').config;
+// The workbench (npm start on Linux) may run on another port (QUY_HOACH_PORT, scripts/start.mjs); Excel's add-in keeps manifest.xml's.
+const port = (process.env.QUY_HOACH_HTTP === '1' && Number(process.env.QUY_HOACH_PORT)) || require('./package.json').config.dev_server_port;
 
 const officeJs = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 

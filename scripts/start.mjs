@@ -11,6 +11,7 @@
 //                                             sample workbook opened; the URL is printed once it answers
 //                                             (the default on Linux and wherever desktop sideloading is
 //                                             unsupported)
+//                                             (QUY_HOACH_PORT=3010 npm start: on another port)
 // npm stop                                    undoes any of these (scripts/stop.mjs)
 //
 // Usage data of the office-addin-* tools is turned off before any of them runs (the users are
@@ -44,6 +45,27 @@ export function devServerPort() {
     // fall through
   }
   return 3000;
+}
+
+/**
+ * The port of the browser workbench: QUY_HOACH_PORT when set (another server has 3000), else the
+ * dev server's. Only the workbench moves: Excel's add-in keeps the port manifest.xml names.
+ */
+export function workbenchPort() {
+  const port = Number(process.env.QUY_HOACH_PORT);
+  return Number.isInteger(port) && port > 0 ? port : devServerPort();
+}
+
+/** Whether something already answers on localhost:`port`. */
+function portTaken(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: 'localhost', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** The JS entry of a locally installed package's bin (what node_modules/.bin/<name> links to). */
@@ -193,7 +215,7 @@ function waitForPort(port, timeoutMs) {
 export const WORKBENCH_SAMPLE = 'quy-hoach-nhiem-ky-toi.xlsx';
 
 /** The workbench's address on the plain-HTTP dev server. */
-export function workbenchUrl(port = devServerPort()) {
+export function workbenchUrl(port = workbenchPort()) {
   return `http://localhost:${port}/workbench.html?sample=${WORKBENCH_SAMPLE}`;
 }
 
@@ -265,13 +287,20 @@ function banner(url, noDesktopSideloading) {
  * otherwise HTTPS with the development certificate, as Office requires.
  */
 async function startBrowserMode(noDesktopSideloading, whenReady, { workbench = false } = {}) {
-  const port = devServerPort();
+  const port = workbench ? workbenchPort() : devServerPort();
   const url = `https://localhost:${port}/taskpane.html`;
   const existing = readPidFile();
   if (existing && isAlive(existing)) {
     console.error(
       `Máy chủ phát triển đã chạy (PID ${existing}); dùng npm stop để dừng.\n` +
         `A dev server started by npm start is already running (PID ${existing}); run npm stop first.`,
+    );
+    return 1;
+  }
+  if (workbench && (await portTaken(port))) {
+    console.error(
+      `Cổng ${port} đang được một chương trình khác dùng: chạy trên cổng khác, ví dụ QUY_HOACH_PORT=${port + 10} npm start\n` +
+        `Port ${port} is taken by another program: run on another port, e.g. QUY_HOACH_PORT=${port + 10} npm start`,
     );
     return 1;
   }
@@ -296,7 +325,7 @@ async function startBrowserMode(noDesktopSideloading, whenReady, { workbench = f
     detached: posix,
     stdio: ['ignore', 'inherit', 'inherit'],
     shell: !posix && command === 'npm.cmd',
-    env: workbench ? { ...toolEnv(), QUY_HOACH_HTTP: '1' } : toolEnv(),
+    env: workbench ? { ...toolEnv(), QUY_HOACH_HTTP: '1', QUY_HOACH_PORT: String(port) } : toolEnv(),
   });
   if (child.pid === undefined) {
     return new Promise((resolve) => {
