@@ -24,14 +24,20 @@ require('tsx/cjs');
 const { convertToPdf, createdSheets, missingPrintTools, onlySheet, readPdf } = require('../test/print/pdf.ts');
 const { sheetProblems } = require('../test/print/checks.ts');
 const { longWorkbook } = require('../test/print/long-roster.ts');
+const { readXlsx } = require('../src/hosts/xlsx/read.ts');
+const { writeXlsx } = require('../src/hosts/xlsx/apply.ts');
+const { messages } = require('../src/i18n/index.ts');
+const { DECIDED_BY_COL, DECIDED_ON_COL, SHORTLIST_HEADER_ROW } = require('../src/workbook/render/shortlist.ts');
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
-/** The runs README shows: fixture and the command's options. */
+/** The runs README shows: fixture and the command's options (and the head's decision on the tie, written on the shortlist before a second run). */
+const DECISION = { sheet: 'KQ Kế tiếp B3', chosen: 'Phạm Thị Dung', by: 'Nguyễn Văn Thủ', on: '04/12/2026', pictures: ['KQ Kế tiếp B3', 'QĐ Kế tiếp B3'] };
 const RUNS = [
   ['next-term-2-staff.xlsx', ['--step', '2']],
   ['next-term-3-leadership.xlsx', ['--step', '3']],
+  ['next-term-3-leadership.xlsx', ['--step', '3'], DECISION],
   ['annual-local-1-review.xlsx', ['--procedure', 'annual-local', '--step', '1']],
   ['annual-external-1-gap.xlsx', ['--procedure', 'annual-external', '--step', '1', '--term-start', '2026-01-01']],
   ['next-term-1-roster.xlsx', ['--step', '1', '--term-start', '2026-01-01']],
@@ -58,6 +64,25 @@ export function slug(name) {
     .replace(/^-+|-+$/g, '');
 }
 
+/** The workbook with the head's decision written on its shortlist: the mark, the name, the date. */
+async function withDecision(xlsx, { sheet, chosen, by, on }) {
+  const { workbook } = await readXlsx(xlsx);
+  const ws = workbook.getWorksheet(sheet);
+  const t = messages('vi').sheets;
+  let mark = 0;
+  ws.getRow(SHORTLIST_HEADER_ROW).eachCell((c, col) => {
+    if (c.value === t.decisionColumn) mark = col;
+  });
+  ws.eachRow((row, r) => {
+    if (row.getCell(2).value === chosen) ws.getCell(r, mark).value = t.chosenMark;
+    if (row.getCell(1).value === t.decidedBy) {
+      ws.getCell(r, DECIDED_BY_COL).value = by;
+      ws.getCell(r, DECIDED_ON_COL).value = on;
+    }
+  });
+  return writeXlsx(workbook);
+}
+
 async function main() {
   const missing = missingPrintTools(['pdftoppm']);
   if (missing.length) {
@@ -69,20 +94,30 @@ async function main() {
   try {
     const files = [];
     // [input, options, prefix of the picture names]
-    const runs = RUNS.map(([fixture, options]) => [path.join(FIXTURES, fixture), options, '']);
+    const runs = RUNS.map(([fixture, options, decision]) => [path.join(FIXTURES, fixture), options, decision ? 'decided-' : '', decision]);
     if (LONG) {
       const file = path.join(tmp, 'danh-sach-120.xlsx');
       writeFileSync(file, await longWorkbook());
       runs.push([file, ['--step', '2'], 'long-']);
     }
-    for (const [i, [input, options, prefix]] of runs.entries()) {
+    const command = (input, options, out) => execFileSync(process.execPath, [path.join(ROOT, 'bin', 'quy-hoach.cjs'), 'run', input, ...options, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    for (const [i, [input, options, prefix, decision]] of runs.entries()) {
       const fixture = path.basename(input);
       const out = path.join(tmp, `run${i}.xlsx`);
-      execFileSync(process.execPath, [path.join(ROOT, 'bin', 'quy-hoach.cjs'), 'run', input, ...options, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (decision) {
+        // The head's decision typed on the shortlist of a first run, as the head does; the next run reads it.
+        const first = path.join(tmp, `run${i}-first.xlsx`);
+        command(input, options, first);
+        const decided = path.join(tmp, `run${i}-decided.xlsx`);
+        writeFileSync(decided, await withDecision(readFileSync(first), decision));
+        command(decided, options, out);
+      } else command(input, options, out);
       const output = readFileSync(out);
       const sheets = await createdSheets(output);
       if (sheets.length === 0) console.log(`${fixture} ${options.join(' ')}: no sheet created`);
       for (const [j, sheet] of sheets.entries()) {
+        // After the decision, only the sheets it changes (the minutes are the count's: the same as before).
+        if (decision && !decision.pictures.includes(sheet.name)) continue;
         const file = path.join(tmp, `run${i}-sheet${j}.xlsx`);
         writeFileSync(file, await onlySheet(output, sheet.name));
         files.push({ fixture, sheet, file, prefix });

@@ -180,7 +180,7 @@ export const en: Messages = {
     columns: ['No.', 'Full name', 'Born', 'Votes in\nfavour', 'Decision'],
     chosen: 'Chosen',
     notChosen: 'Not chosen',
-    decidedBy: (by, on) => `The head: ${by ?? '……………………………………'}; date of decision: ${on ?? '…… / …… / ……'}.`,
+    decidedBy: (by, on) => `The head: ${by ?? '…………………………'}; date of decision: ${on ?? '…… / …… / ……'}.`,
     signer: 'THE HEAD',
     sign: '(Signature, full name)',
     fingerprint: (hex) => `Data check code of the count (SHA-256): ${hex}`,

@@ -180,7 +180,7 @@ export const vi: Messages = {
     columns: ['STT', 'Họ và tên', 'Ngày sinh', 'Số phiếu\nđồng ý', 'Quyết định'],
     chosen: 'Được lựa chọn',
     notChosen: 'Không lựa chọn',
-    decidedBy: (by, on) => `Người đứng đầu: ${by ?? '……………………………………'}; ngày quyết định: ${on ?? '…… / …… / ……'}.`,
+    decidedBy: (by, on) => `Người đứng đầu: ${by ?? '…………………………'}; ngày quyết định: ${on ?? '…… / …… / ……'}.`,
     signer: 'NGƯỜI ĐỨNG ĐẦU',
     sign: '(Ký, ghi rõ họ tên)',
     fingerprint: (hex) => `Mã kiểm tra dữ liệu của kết quả kiểm phiếu (SHA-256): ${hex}`,

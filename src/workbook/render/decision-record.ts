@@ -106,7 +106,10 @@ export function renderDecisionRecord(
     doc.signatures(undefined, { title: t.signer, sign: t.sign, name: signer });
     keep.push({ from: signFrom - 1, to: rows.length });
   }
-  if (facts.fingerprint) line({ value: t.fingerprint(facts.fingerprint), italic: true, size: 10, align: 'left' });
+  if (facts.fingerprint) {
+    blankRow();
+    line({ value: t.fingerprint(facts.fingerprint), italic: true, size: 10, align: 'left' });
+  }
 
   return printedSheet({
     name: t.sheet(count.procedure, count.step),

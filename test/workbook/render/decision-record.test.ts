@@ -56,7 +56,7 @@ describe('the decision record', () => {
     expect(t).toContain('1. Chức danh Trưởng phòng: 2 người cùng 6 phiếu cho 1 chỗ còn lại trong số lượng');
     expect(l).toContainEqual(['1', 'Lê Văn Cường', '10/05/1968', '6']);
     expect(l).toContainEqual(['2', 'Phạm Thị Dung', '02/09/1990', '6']);
-    expect(t).toContain('Người đứng đầu: ……………………………………; ngày quyết định: …… / …… / …….');
+    expect(t).toContain('Người đứng đầu: …………………………; ngày quyết định: …… / …… / …….');
     expect(t).toContain('NGƯỜI ĐỨNG ĐẦU\n(Ký, ghi rõ họ tên)');
     expect(t).toContain(`Mã kiểm tra dữ liệu của kết quả kiểm phiếu (SHA-256): ${first.run.fingerprint}`);
   });
@@ -71,7 +71,7 @@ describe('the decision record', () => {
       expect(l).toContainEqual(['2', 'Phạm Thị Dung', '02/09/1990', '6', 'Được lựa chọn']);
       expect(t).toContain('Người đứng đầu: Nguyễn Văn Thủ; ngày quyết định: 04/12/2026.');
       // The head's name under the signature.
-      expect(l[l.length - 2]).toEqual(['Nguyễn Văn Thủ']);
+      expect(l[l.length - 3]).toEqual(['Nguyễn Văn Thủ']);
       expect(run.fingerprint).toBe(first.run.fingerprint);
       expect(l[l.length - 1]).toEqual([`Mã kiểm tra dữ liệu của kết quả kiểm phiếu (SHA-256): ${first.run.fingerprint}`]);
     }
