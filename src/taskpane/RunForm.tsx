@@ -254,6 +254,7 @@ export function RunForm({
     : [];
   const sheetKinds: SheetKind[] = procedure === 'annual-external' || shown?.candidates ? ['roster', 'votes', 'candidates'] : ['roster', 'votes'];
   const verdict = shown?.conference?.verdict;
+  const decided = outcome?.ok && outcome.result ? decisionsOf(outcome.result.people) : [];
 
   return (
     <Card aria-labelledby="run-heading">
@@ -527,12 +528,12 @@ export function RunForm({
         </section>
       )}
 
-      {outcome?.ok && outcome.result && decisionsOf(outcome.result.people).length > 0 && (
+      {decided.length > 0 && (
         <section aria-labelledby="decision-heading" data-testid="decision" className={styles.group}>
           <Subtitle2 as="h3" id="decision-heading">
             {t.decisionHeading}
           </Subtitle2>
-          {decisionsOf(outcome.result.people).map((d) => (
+          {decided.map((d) => (
             <Body1 as="p" key={`${d.title}|${d.by}|${d.on}`}>
               {t.decision({ ...d, on: formatDate(d.on, lang) })}
             </Body1>
