@@ -16,7 +16,7 @@ import { inPlanningResults } from './in-planning';
 import { renderShortlist } from './render/shortlist';
 import { renderMinutes } from './render/minutes';
 import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './bookkeeping/settings';
-import { ownedAreas } from './reader/parse';
+import { ownedAreas } from './reader/sheets';
 import { rangeA1 } from './address';
 import { fixedScale, layoutSheet } from './render/page-layout';
 import type { WorkbookSnapshot } from './snapshot';

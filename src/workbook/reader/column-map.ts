@@ -1,9 +1,13 @@
 import type { Diagnostic, PartialDate } from '../../rules';
 import { columnLetters, columnNumber } from '../address';
 import { SPECS, type TableRole } from './layouts';
-import { ownedAreas, views, type ParsedWorkbook } from './parse';
+import type { ParsedWorkbook } from './parse';
+import { readTableRows } from './rows';
+import { ownedAreas, views } from './sheets';
+import type { SheetView } from './sheet-view';
 import type { WorkbookSnapshot } from '../snapshot';
-import { guessHeader, headerLabels, labelNames, mappedTableHeader, readTableRows, type FoundTable, type SheetView } from './table';
+import { guessHeader, headerLabels, labelNames, mappedTableHeader } from './header';
+import type { FoundTable } from './table';
 import { cellText, tidyText } from './text';
 import { readCount, readDate } from './values';
 

@@ -1,11 +1,11 @@
-import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type PartialDate, type ProcedureId, type RosterPerson, type StepInput, type VoteRow } from '../../rules';
+import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type ProcedureId, type StepInput, type VoteRow } from '../../rules';
 import { workbookDiagnostic } from '../codes';
-import type { ParsedWorkbook, VoteLine } from './parse';
+import { matcher } from './matching';
+import type { ParsedWorkbook } from './parse';
 
 /**
- * From what the workbook holds (and what the user said) to one step's input:
- * each vote row matched to one roster row — by code, else by name and birth date,
- * else by name when unique; no match or two matches is an error naming the cell.
+ * From what the workbook holds (and what the user said) to one step's input: the lists the step
+ * needs, the conference's numbers, each vote row matched to one person (matching.ts).
  */
 
 export interface Overrides {
@@ -15,41 +15,6 @@ export interface Overrides {
   quota?: number | Record<string, number>;
   termStart?: IsoDate;
   decisions?: HeadDecision[];
-}
-
-/** Two birth dates agree as far as both are known ('1966' agrees with '1966-02-15'). */
-function sameBirth(a: PartialDate, b: PartialDate): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) === b.slice(0, n);
-}
-
-export type Matcher = (line: VoteLine) => { person?: RosterPerson; diagnostic?: Diagnostic };
-
-/** Matches vote rows to people: by code, else by name (and birth date where two share a name). */
-export function matcher(people: readonly RosterPerson[]): Matcher {
-  // One person per key mostly: a list only where a key is shared.
-  const byName = new Map<string, RosterPerson | RosterPerson[]>();
-  const byCode = new Map<string, RosterPerson | RosterPerson[]>();
-  const add = (map: Map<string, RosterPerson | RosterPerson[]>, key: string, p: RosterPerson) => {
-    const known = map.get(key);
-    if (known === undefined) map.set(key, p);
-    else if (Array.isArray(known)) known.push(p);
-    else map.set(key, [known, p]);
-  };
-  const all = (known: RosterPerson | RosterPerson[] | undefined): RosterPerson[] => (known === undefined ? [] : Array.isArray(known) ? known : [known]);
-  for (const p of people) {
-    add(byName, nameKey(p.name), p);
-    if (p.code) add(byCode, p.code, p);
-  }
-  return (line) => {
-    const coded = line.code ? byCode.get(line.code) : undefined;
-    if (coded !== undefined && !Array.isArray(coded)) return { person: coded };
-    let found = all(byName.get(nameKey(line.name)));
-    if (line.birth) found = found.filter((p) => !p.birth || sameBirth(p.birth, line.birth as PartialDate));
-    if (found.length === 1) return { person: found[0] };
-    if (found.length === 0) return { diagnostic: workbookDiagnostic('E-NO-MATCH', { name: line.name, birth: line.birth ?? '' }, line.nameCell) };
-    return { diagnostic: workbookDiagnostic('E-AMBIGUOUS-MATCH', { name: line.name, cells: found.map((p) => `${p.source?.sheet}!${p.source?.cell}`) }, line.nameCell) };
-  };
 }
 
 export interface BuiltInput {

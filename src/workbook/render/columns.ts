@@ -8,7 +8,8 @@ import { OWNED_PREFIX, type PlanCell, type WritePlan } from '../plan';
 import type { WorkbookSnapshot } from '../snapshot';
 import { EMPTY_CELL, resultCells } from './result-cells';
 import { HEADER_STYLE } from './styles';
-import { SheetView, type FoundTable } from '../reader/table';
+import { SheetView } from '../reader/sheet-view';
+import type { FoundTable } from '../reader/table';
 import { cellText } from '../reader/text';
 
 /**

@@ -6,7 +6,8 @@
 import { parseRange } from '../../../src/workbook/address';
 import { ROSTER, VOTES } from '../../../src/workbook/reader/layouts';
 import type { CellValue, SheetSnapshot } from '../../../src/workbook/snapshot';
-import { cellsOf, findTable, SheetView } from '../../../src/workbook/reader/table';
+import { cellsOf, findTable } from '../../../src/workbook/reader/rows';
+import { SheetView } from '../../../src/workbook/reader/sheet-view';
 
 const sheet = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({ name: 'Sheet1', values, merges: [], tables: [], ...extra });
 const view = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}, hidden: string[] = []) =>
