@@ -6,7 +6,10 @@ import { cellText, fold, unicodeText } from './text';
 /** A cell as a source reference ("'KP HN cán bộ'!E9"), for diagnostics and results. */
 export const sourceAt = (sheet: string, row: number, col: number): SourceRef => ({ sheet, cell: a1(row, col) });
 
-/** A read-only view of a sheet: values by position, merged areas resolved, owned areas hidden. */
+/**
+ * A read-only view of a sheet: values by position, merged areas resolved, the add-in's own areas
+ * left out (they read as empty); which rows and columns the user hid.
+ */
 export class SheetView {
   readonly rowCount: number;
   readonly colCount: number;
@@ -14,11 +17,15 @@ export class SheetView {
   private readonly merged: RangePos[] = [];
   private readonly labels = new Map<string, string>();
   private readonly fonts: Record<string, string> | undefined;
+  private readonly hiddenRows: Set<number>;
+  private readonly hiddenCols: Set<number>;
 
   constructor(
     readonly sheet: SheetSnapshot,
-    private readonly hidden: RangePos[] = [],
+    private readonly owned: RangePos[] = [],
   ) {
+    this.hiddenRows = new Set(sheet.hiddenRows ?? []);
+    this.hiddenCols = new Set(sheet.hiddenColumns ?? []);
     this.rowCount = sheet.values.length;
     this.fonts = sheet.fonts && Object.keys(sheet.fonts).length ? sheet.fonts : undefined;
     this.colCount = sheet.values.reduce((m, r) => Math.max(m, r?.length ?? 0), 0);
@@ -35,13 +42,23 @@ export class SheetView {
     return this.sheet.name;
   }
 
-  isHidden(row: number, col: number): boolean {
-    return this.hidden.length > 0 && this.hidden.some((h) => row >= h.top && row <= h.bottom && col >= h.left && col <= h.right);
+  /** Whether a cell lies in an area an earlier run wrote. */
+  isOwned(row: number, col: number): boolean {
+    return this.owned.length > 0 && this.owned.some((h) => row >= h.top && row <= h.bottom && col >= h.left && col <= h.right);
+  }
+
+  /** Whether the user hid the row (or the column). */
+  rowHidden(row: number): boolean {
+    return this.hiddenRows.has(row);
+  }
+
+  colHidden(col: number): boolean {
+    return this.hiddenCols.has(col);
   }
 
   /** The value as stored (null inside owned areas). */
   value(row: number, col: number): CellValue {
-    if (this.isHidden(row, col)) return null;
+    if (this.isOwned(row, col)) return null;
     return this.sheet.values[row - 1]?.[col - 1] ?? null;
   }
 
