@@ -2,6 +2,7 @@ import { list, ratio } from './format';
 import type { Messages } from './messages';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
+import { readerDiagnosticsEn } from './reader';
 import { columnMapEn, columnOf, fieldGroups } from './column-map';
 
 /** English — used when Office's display language is not Vietnamese. */
@@ -145,8 +146,9 @@ export const en: Messages = {
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
+    ...readerDiagnosticsEn,
   },
-  columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
+  columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result', forTitle: (label, title) => `${label} — ${title}` },
   sheets: {
     shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
     announced: 'VOTE COUNT RESULTS',

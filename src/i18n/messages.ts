@@ -55,7 +55,7 @@ export interface Messages {
   fields: Record<string, string>;
   consultSteps: Record<string, string>;
   diagnostics: Record<keyof typeof CODES | WorkbookCode, (p: Params) => string>;
-  columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string };
+  columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string; forTitle: (label: string, title: string) => string };
   sheets: {
     /** Sheet names stay Vietnamese in both languages: they are the workbook's. */
     shortlist: (procedure: string, step: number) => string;

@@ -2,6 +2,7 @@ import { list, ratio } from './format';
 import type { Messages } from './messages';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
+import { readerDiagnosticsVi } from './reader';
 import { columnMapVi, columnOf, fieldGroups } from './column-map';
 
 /** Tiếng Việt — the product's first language. */
@@ -145,8 +146,9 @@ export const vi: Messages = {
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
+    ...readerDiagnosticsVi,
   },
-  columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
+  columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)', forTitle: (label, title) => `${label} — ${title}` },
   sheets: {
     shortlist: (procedure, step) => `KQ ${({ 'next-term': 'Kế tiếp', 'annual-local': 'Hằng năm', 'annual-external': 'Nơi khác' } as Record<string, string>)[procedure] ?? procedure} B${step}`,
     announced: 'DANH SÁCH KẾT QUẢ KIỂM PHIẾU',

@@ -1,5 +1,5 @@
 import type { ConferenceInput, ConsultFacts, IsoDate, RosterPerson } from '../../rules';
-import { conferenceNumbers, surroundings } from './around-table';
+import { conferenceNumbers, pageTexts } from './counts-text';
 import { readPeople, splitTitles, warnBad, type Reader } from './people';
 import type { SheetView } from './sheet-view';
 import type { FoundTable } from './table';
@@ -9,7 +9,9 @@ import { readFullDate, readYesNo } from './values';
 /** External candidates (II.2): the people, the consultation facts (CONSULT), the approval above the list. */
 
 export interface ParsedCandidates {
+  /** The first table read, and every table read from the sheet. */
   table: FoundTable;
+  tables: FoundTable[];
   people: RosterPerson[];
   consultations: ConsultFacts[];
   approval: { date?: IsoDate; minutesRef?: string };
@@ -17,9 +19,10 @@ export interface ParsedCandidates {
   conference: Partial<ConferenceInput>;
 }
 
-export function readCandidates(r: Reader, view: SheetView, table: FoundTable): ParsedCandidates {
+export function readCandidates(r: Reader, view: SheetView, tables: FoundTable[]): ParsedCandidates {
   const consultations: ConsultFacts[] = [];
-  const people = readPeople(r, table, 'full', (c, line, person) => {
+  const table = tables[0];
+  const people = tables.flatMap((t) => readPeople(r, t, 'full', (c, line, person) => {
     const date = (key: string): IsoDate | true | undefined => {
       const cell = c[key];
       if (!cell) return undefined;
@@ -44,9 +47,9 @@ export function readCandidates(r: Reader, view: SheetView, table: FoundTable): P
       if (agrees !== undefined) facts.opinionAgrees = agrees;
     }
     consultations.push(facts);
-  });
+  }));
   const approval: { date?: IsoDate; minutesRef?: string } = {};
-  for (const { row, col, text } of surroundings(view, table)) {
+  for (const { row, col, text } of pageTexts(view, table)) {
     const folded = fold(text);
     if (!approval.date && (hasPhrase(folded, 'thong qua') || hasPhrase(folded, 'phe duyet'))) {
       const m = /(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})/.exec(text);
@@ -58,5 +61,5 @@ export function readCandidates(r: Reader, view: SheetView, table: FoundTable): P
       if (m) approval.minutesRef = m[1].trim();
     }
   }
-  return { table, people, consultations, approval, conference: conferenceNumbers(view, table) };
+  return { table, tables, people, consultations, approval, conference: conferenceNumbers(view, [table], r.diagnostics) };
 }

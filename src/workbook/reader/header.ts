@@ -1,11 +1,13 @@
 import { parseRange } from '../address';
 import type { SheetView } from './sheet-view';
-import type { FieldSpec, FoundTable, TableSpec } from './table';
-import { cellText, hasPhrase } from './text';
+import { sectionTitle } from './titles';
+import type { ColumnGroup, FieldSpec, FoundTable, TableSpec } from './table';
+import { cellText, hasPhrase, tidyText } from './text';
 
 /**
- * Finding a table's header the way a person would: below any title rows, a header row (or two rows
- * under merged cells) whose labels name the columns. Excel Tables (ListObjects) are read as tables.
+ * Finding a table's header the way a person would: below any title rows, a header row (or two or
+ * three rows under merged cells) whose labels name the columns, vote columns grouped under the
+ * title they count for. Excel Tables (ListObjects) are read as tables.
  */
 
 /** "(1)", "1", "A", "2=3+4": the row of column numbers printed under many official headers. */
@@ -37,11 +39,49 @@ function padded(field: FieldSpec): { phrases: string[]; exclude: string[] } {
   return p;
 }
 
-function matchFields(labels: Map<number, string>, spec: TableSpec): { columns: Record<string, number>; ratingYears: { year: number; col: number }[]; score: number } {
+/** A column group's title from its label, where the label names one ("Chức danh Trưởng phòng"); '' otherwise. */
+function groupTitle(view: SheetView, row: number, col: number, titleWords: readonly string[]): string {
+  const label = view.label(row, col);
+  if (!label || !(hasPhrase(label, 'chuc danh') || titleWords.some((w) => label === w || label.startsWith(`${w} `)))) return '';
+  const text = tidyText(view.value(row, col), view.font(row, col));
+  return sectionTitle(text) ? text : '';
+}
+
+/**
+ * Column groups per title: a label merged across columns above the count columns names the title
+ * ("Chức danh Trưởng phòng" over "Số phiếu | Tỷ lệ %"); the topmost such label of a column is its
+ * group's. A group's fields are read from the labels under its title.
+ */
+function findGroups(view: SheetView, top: number, bottom: number, left: number, right: number, spec: TableSpec): ColumnGroup[] {
+  const groups = new Map<string, ColumnGroup>();
+  if (!spec.groups || bottom === top) return [];
+  for (let col = left; col <= right; col++) {
+    for (let row = top; row < bottom; row++) {
+      const m = view.mergeCovering(row, col);
+      if (!m || m.right === m.left || m.top < top || m.bottom >= bottom) continue;
+      const title = groupTitle(view, m.top, m.left, spec.groups.titleWords);
+      if (!title) continue;
+      const key = `${m.top},${m.left}`;
+      if (!groups.has(key)) groups.set(key, { title, row: m.top, left: m.left, right: m.right, columns: {} });
+      break;
+    }
+  }
+  const fields = spec.fields.filter((f) => spec.groups?.fields.includes(f.key));
+  const out: ColumnGroup[] = [];
+  for (const g of groups.values()) {
+    const labels = new Map<number, string>();
+    for (let c = g.left; c <= g.right; c++) labels.set(c, labelFor(view, g.row + 1, bottom, c));
+    g.columns = matchFields(labels, { fields, required: [] }, new Set()).columns;
+    if (Object.keys(g.columns).length) out.push(g);
+  }
+  return out;
+}
+
+function matchFields(labels: Map<number, string>, spec: TableSpec, skip: ReadonlySet<number>): { columns: Record<string, number>; ratingYears: { year: number; col: number }[]; candidates: Record<string, number[]>; score: number } {
   const used = new Set<number>();
   const columns: Record<string, number> = {};
-  const cols = [...labels.keys()];
-  const spaced = [...labels.values()].map((label) => ` ${label} `);
+  const cols = [...labels.keys()].filter((c) => !skip.has(c));
+  const spaced = cols.map((c) => ` ${labels.get(c)} `);
   for (const field of spec.fields) {
     const { phrases, exclude } = padded(field);
     let bestCol = -1;
@@ -61,15 +101,27 @@ function matchFields(labels: Map<number, string>, spec: TableSpec): { columns: R
       used.add(bestCol);
     }
   }
+  // Fields several columns could be: every such column, the one taken among them.
+  const candidates: Record<string, number[]> = {};
+  for (const key of spec.choose ?? []) {
+    const field = spec.fields.find((f) => f.key === key);
+    if (!field || !(key in columns)) continue;
+    const others = cols.filter((c) => c !== columns[key] && !used.has(c) && labelNames(labels.get(c) ?? '', field));
+    if (others.length) candidates[key] = [columns[key], ...others].sort((a, b) => a - b);
+  }
   const ratingYears: { year: number; col: number }[] = [];
-  for (const [col, label] of labels) {
+  for (const col of cols) {
+    const label = labels.get(col) ?? '';
     const year = /\b(19|20)(\d{2})\b/.exec(label);
     if (!used.has(col) && year && (hasPhrase(label, 'xep loai') || hasPhrase(label, 'danh gia'))) ratingYears.push({ year: Number(year[1] + year[2]), col });
   }
-  return { columns, ratingYears, score: Object.keys(columns).length + (ratingYears.length ? 1 : 0) };
+  return { columns, ratingYears, candidates, score: Object.keys(columns).length + (ratingYears.length ? 1 : 0) };
 }
 
-const meetsRequired = (columns: Record<string, number>, spec: TableSpec): boolean => spec.required.every((any) => any.some((k) => k in columns));
+/** Every required group of fields found, in the columns or in a title's column group. */
+function meetsRequired(columns: Record<string, number>, groups: readonly ColumnGroup[], spec: TableSpec): boolean {
+  return spec.required.every((any) => any.some((k) => k in columns || groups.some((g) => k in g.columns)));
+}
 
 interface Header {
   top: number;
@@ -78,13 +130,15 @@ interface Header {
   right: number;
   columns: Record<string, number>;
   ratingYears: { year: number; col: number }[];
+  groups: ColumnGroup[];
+  candidates: Record<string, number[]>;
   score: number;
 }
 
 /**
  * A header spans several rows only under merged cells: a label merged down through all its rows
- * ("STT", "Họ và tên"), or a label merged across columns with sub-labels below ("Ngày sinh" → Nam, Nữ).
- * Title rows above a one-row header are never read as part of it.
+ * ("STT", "Họ và tên"), or a label merged across columns with sub-labels below ("Ngày sinh" → Nam, Nữ;
+ * "Chức danh Trưởng phòng" → Số phiếu, Tỷ lệ). Title rows above a one-row header are never read as part of it.
  */
 function spansRows(view: SheetView, top: number, bottom: number, left: number, right: number): boolean {
   if (bottom === top) return true;
@@ -92,6 +146,20 @@ function spansRows(view: SheetView, top: number, bottom: number, left: number, r
   let labels = 0;
   for (let c = left; c <= right; c++) if (view.label(top, c) && (c === left || view.label(top, c - 1) !== view.label(top, c) || view.mergeAt(top, c))) labels++;
   if (labels < 2) return false;
+  // Every label of a lower row is a sub-label: under a label merged across columns above it (no data row swallowed).
+  for (let r = top + 1; r <= bottom; r++)
+    for (let c = left; c <= right; c++) {
+      const own = view.value(r, c);
+      const covering = view.mergeCovering(r, c);
+      if (own === null || (covering && covering.top < r)) continue;
+      if (typeof own === 'number') return false;
+      let under = false;
+      for (let a = top; a < r && !under; a++) {
+        const m = view.mergeCovering(a, c);
+        under = !!m && m.right > m.left && m.bottom < r;
+      }
+      if (!under) return false;
+    }
   for (let c = left; c <= right; c++) {
     const m = view.mergeAt(top, c);
     if (!m) continue;
@@ -109,40 +177,69 @@ function headerAt(view: SheetView, top: number, bottom: number, left: number, ri
     if (label && label.length <= 200) labels.set(c, label);
   }
   if (labels.size < 2) return undefined;
-  const m = matchFields(labels, spec);
-  if (!meetsRequired(m.columns, spec)) return undefined;
-  return { top, bottom, left, right, ...m };
+  const groups = findGroups(view, top, bottom, left, right, spec);
+  const inGroups = new Set(groups.flatMap((g) => Array.from({ length: g.right - g.left + 1 }, (_, i) => g.left + i)));
+  const m = matchFields(labels, spec, inGroups);
+  if (!meetsRequired(m.columns, groups, spec)) return undefined;
+  // A cell covered by the merge of the column taken is that column's label again, not another candidate.
+  const merged = (a: number, b: number) => {
+    for (let r = top; r <= bottom; r++) {
+      const ma = view.mergeCovering(r, a);
+      if (ma && ma === view.mergeCovering(r, b)) return true;
+    }
+    return false;
+  };
+  for (const [key, cols] of Object.entries(m.candidates)) {
+    const kept = cols.filter((c) => c === m.columns[key] || !merged(c, m.columns[key]));
+    if (kept.length > 1) m.candidates[key] = kept;
+    else delete m.candidates[key];
+  }
+  return { top, bottom, left, right, ...m, groups, score: m.score + groups.length };
 }
 
-/** The best header in the first rows of a sheet (or in its Excel tables). */
-function findHeader(view: SheetView, spec: TableSpec): (Header & { tableBottom?: number; tableRight?: number }) | undefined {
+/**
+ * The best header from row `from` on (the first 40 rows it meets), or in the sheet's Excel tables.
+ * Of two readings as good, the one found first: the deeper header over a one-row reading of its lower row.
+ */
+function findHeader(view: SheetView, spec: TableSpec, from: number): (Header & { tableBottom?: number; tableRight?: number }) | undefined {
   for (const t of view.sheet.tables) {
     const r = parseRange(t.range);
-    if (!r) continue;
+    if (!r || r.top < from) continue;
     const h = headerAt(view, r.top, r.top, r.left, r.right, spec);
     if (h) return { ...h, tableBottom: r.bottom, tableRight: r.right };
   }
   let best: Header | undefined;
-  const lastHeaderRow = Math.min(view.rowCount, 40);
-  for (let top = 1; top <= lastHeaderRow; top++) {
+  const lastHeaderRow = Math.min(view.rowCount, from + 39);
+  for (let top = from; top <= lastHeaderRow; top++) {
     if (view.rowIsEmpty(top)) continue;
+    // From one top row, the deepest reading that names as much as a shallower one.
+    let here: Header | undefined;
     for (const depth of [0, 1, 2]) {
       const h = headerAt(view, top, Math.min(top + depth, view.rowCount), 1, view.colCount, spec);
-      if (h && (!best || h.score > best.score)) best = h;
+      if (h && (!here || h.score >= here.score)) here = h;
     }
+    if (here && (!best || here.score > best.score)) best = here;
   }
   return best;
 }
 
-/** The header a spec describes (rows not yet read), or undefined when the sheet has no such header. */
-export function findTableHeader(view: SheetView, spec: TableSpec): FoundTable | undefined {
-  const header = findHeader(view, spec);
+/** Whether a header the spec describes starts at this row (another table below the one being read). */
+export function isHeaderRow(view: SheetView, row: number, spec: TableSpec): boolean {
+  return [0, 1, 2].some((depth) => row + depth <= view.rowCount && headerAt(view, row, row + depth, 1, view.colCount, spec) !== undefined);
+}
+
+/** The header a spec describes from row `from` on (rows not yet read), or undefined when the sheet has none. */
+export function findTableHeader(view: SheetView, spec: TableSpec, from = 1): FoundTable | undefined {
+  const header = findHeader(view, spec, from);
   return header && tableOf(view, header);
 }
 
 /** A found table (rows not yet read) from its header: where it starts, its columns, its right edge. */
 function tableOf(view: SheetView, header: Header & { tableBottom?: number; tableRight?: number }): FoundTable {
-  const cols = Object.values(header.columns).concat(header.ratingYears.map((r) => r.col));
+  const cols = Object.values(header.columns).concat(
+    header.ratingYears.map((r) => r.col),
+    header.groups.flatMap((g) => [g.left, g.right]),
+  );
   if (!cols.length) cols.push(1);
   let lastCol = Math.max(...cols);
   const headed = (c: number) => [...Array(header.bottom - header.top + 1).keys()].some((i) => view.label(header.top + i, c) !== '');
@@ -156,11 +253,17 @@ function tableOf(view: SheetView, header: Header & { tableBottom?: number; table
     right: Math.max(...cols),
     columns: header.columns,
     ratingYears: header.ratingYears,
+    groups: header.groups,
+    candidates: header.candidates,
     tableBottom: header.tableBottom,
     keys: [],
     keyCols: [],
     rows: [],
     end: header.bottom + 1,
+    skipped: [],
+    hiddenData: [],
+    above: 1,
+    below: view.rowCount,
     score: header.score,
   };
 }
@@ -180,7 +283,7 @@ export function mappedTableHeader(view: SheetView, headerRow: number, columns: R
   }
   ratingYears.sort((a, b) => a.col - b.col);
   const excel = view.sheet.tables.map((t) => parseRange(t.range)).find((r) => r && r.top === headerRow);
-  const header = { top: headerRow, bottom: headerRow, left: 1, right: view.colCount, columns: fields, ratingYears, score: Object.keys(columns).length };
+  const header = { top: headerRow, bottom: headerRow, left: 1, right: view.colCount, columns: fields, ratingYears, groups: [], candidates: {}, score: Object.keys(columns).length };
   return tableOf(view, excel ? { ...header, tableBottom: excel.bottom, tableRight: excel.right } : header);
 }
 
@@ -206,7 +309,7 @@ export function guessHeader(view: SheetView, spec: TableSpec): { row: number; co
     if (!figuresBelow(view, row)) continue;
     const labels = headerLabels(view, row, row);
     if (labels.size < 2) continue;
-    const m = matchFields(labels, spec);
+    const m = matchFields(labels, spec, new Set());
     if (m.score > 0 && (!best || m.score > best.score)) best = { row, columns: m.columns, score: m.score };
     let texts = 0;
     for (let c = 1; c <= view.colCount; c++) if (typeof view.value(row, c) === 'string' && cellText(view.value(row, c)).trim()) texts++;

@@ -10,7 +10,7 @@ import { cellText } from './text';
 /** A table as the user mapped it (the column-mapping dialog, column-map.ts), checked before it is read. */
 
 /** A sheet column as mapped: "C" → 3 (a letter past XFD, or none, is no column). */
-function mappedColumn(letters: string): number | undefined {
+export function mappedColumn(letters: string): number | undefined {
   const col = /^[A-Za-z]{1,3}$/.test(letters.trim()) ? columnNumber(letters.trim()) : 0;
   return col > 0 && col <= 16_384 ? col : undefined;
 }

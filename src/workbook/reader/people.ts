@@ -1,5 +1,6 @@
 import type { Diagnostic, Gender, PartialDate, RosterPerson, SourceRef } from '../../rules';
 import { workbookDiagnostic } from '../codes';
+import { splitNameSuffix } from './names';
 import { rowCells } from './rows';
 import { sourceAt } from './sheet-view';
 import type { FoundTable, TableCell, TableRow } from './table';
@@ -34,8 +35,8 @@ const BIRTH_BY_GENDER = [
 const ATTRIBUTE_FIELDS = ['training', 'politicalTheory', 'discipline'];
 
 /** Name, code, birth and gender of a row: birth may sit in a "Nam" or a "Nữ" column, which also gives the gender. */
-export function identity(r: Reader, line: TableRow, c: Record<string, TableCell>): { name: string; code?: string; birth?: PartialDate; gender?: Gender } {
-  const name = c.name ? nameText(c.name.value, c.name.font) : '';
+export function identity(r: Reader, line: TableRow, c: Record<string, TableCell>): { name: string; suffix?: string; code?: string; birth?: PartialDate; gender?: Gender } {
+  const { name, suffix } = splitNameSuffix(c.name ? nameText(c.name.value, c.name.font) : '');
   const code = c.code ? cellText(c.code.value).trim() || undefined : undefined;
   let birth: PartialDate | undefined;
   let gender: Gender | undefined;
@@ -50,7 +51,7 @@ export function identity(r: Reader, line: TableRow, c: Record<string, TableCell>
   }
   if (!birth && c.birth) birth = warnBad(r, readDate(c.birth.value), 'W-BAD-DATE', c.birth, line.row, name);
   if (c.gender) gender = warnBad(r, readGender(c.gender.value), 'W-BAD-GENDER', c.gender, line.row, name) ?? gender;
-  return { name, code, birth, gender };
+  return { name, ...(suffix ? { suffix } : {}), code, birth, gender };
 }
 
 const TITLE_LISTS = new Map<string, string[]>();

@@ -81,6 +81,11 @@ export class SheetView {
     return out;
   }
 
+  /** A cell's text as Unicode (legacy fonts converted), trimmed; '' for empty. */
+  text(row: number, col: number): string {
+    return unicodeText(this.value(row, col), this.font(row, col)).trim();
+  }
+
   font(row: number, col: number): string | undefined {
     return this.fonts ? this.fonts[a1(row, col)] : undefined;
   }
