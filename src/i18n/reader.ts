@@ -1,3 +1,7 @@
+import type { TableRole } from '../workbook/reader/layouts';
+import type { InferenceReason } from '../workbook/reader/procedure';
+import type { ColumnReason, TableRead } from '../workbook/reader/report';
+import type { EndReason, RowReason } from '../workbook/reader/table';
 import { list } from './format';
 import type { Params } from './messages';
 
@@ -20,8 +24,7 @@ type Diagnostics = Record<
   | 'W-HIDDEN-COLUMN'
   | 'W-HIDDEN-ROWS'
   | 'W-DATA-BELOW-TABLE'
-  | 'W-TABLE-LEFT-OUT'
-  | 'W-LEFT-UNUSED',
+  | 'W-TABLE-LEFT-OUT',
   (p: Params) => string
 >;
 
@@ -50,16 +53,6 @@ const WHY_VI: Record<string, string> = { user: 'theo lựa chọn của người
 const WHY_EN: Record<string, string> = { user: 'as the user chose', visible: 'the other one is hidden', year: 'its year is this count’s', heading: 'its heading names this conference' };
 const KIND_VI: Record<string, string> = { staff: 'hội nghị cán bộ, công chức, viên chức', leadership: 'hội nghị tập thể lãnh đạo' };
 const KIND_EN: Record<string, string> = { staff: 'the staff conference', leadership: 'the leadership conference' };
-const UNUSED_VI: Record<string, string> = {
-  'removal-column': 'số phiếu đưa ra khỏi quy hoạch: thuộc bước 1 của rà soát, bổ sung quy hoạch hằng năm (II.1)',
-  'candidates-sheet': 'danh sách nguồn từ nơi khác: thuộc quy trình bổ sung nguồn từ nơi khác (II.2)',
-  'agree-column': 'số phiếu giới thiệu',
-};
-const UNUSED_EN: Record<string, string> = {
-  'removal-column': 'votes to remove from planning: they belong to step 1 of the annual review (II.1)',
-  'candidates-sheet': 'external candidates: they belong to the external-source procedure (II.2)',
-  'agree-column': 'nomination votes',
-};
 
 const rows = (p: Params) => list(p.rows);
 const cellsOf = (p: Params) => list(p.cells);
@@ -88,8 +81,6 @@ export const readerDiagnosticsVi: Diagnostics = {
   'W-HIDDEN-ROWS': (p) => `Trang tính “${p.sheet}”: dòng ${rows(p)} đang ẩn nhưng có dữ liệu (${cellsOf(p)}); dòng ẩn không được đọc.`,
   'W-DATA-BELOW-TABLE': (p) => `Trang tính “${p.sheet}”: bảng kết thúc ở dòng ${p.end} nhưng bên dưới còn dòng ${rows(p)} có họ tên và số liệu (${cellsOf(p)}), không được đọc.`,
   'W-TABLE-LEFT-OUT': (p) => `Trang tính “${p.sheet}”: bảng thứ hai (tiêu đề ở dòng ${p.header}${p.kind ? `, ${KIND_VI[String(p.kind)] ?? p.kind}` : ''}) không được đọc ở bước này.`,
-  'W-LEFT-UNUSED': (p) =>
-    `Trang tính “${p.sheet}”${p.column ? `, cột ${p.column}` : ''}: ${UNUSED_VI[String(p.what)] ?? p.what} — không dùng ở bước đang chạy (${p.step}). Chọn đúng quy trình và bước nếu cần dùng.`,
 };
 
 export const readerDiagnosticsEn: Diagnostics = {
@@ -111,5 +102,136 @@ export const readerDiagnosticsEn: Diagnostics = {
   'W-HIDDEN-ROWS': (p) => `Sheet “${p.sheet}”: rows ${rows(p)} are hidden but hold data (${cellsOf(p)}); hidden rows are not read.`,
   'W-DATA-BELOW-TABLE': (p) => `Sheet “${p.sheet}”: the table ends at row ${p.end}, but below it rows ${rows(p)} hold a name and figures (${cellsOf(p)}) that were not read.`,
   'W-TABLE-LEFT-OUT': (p) => `Sheet “${p.sheet}”: a second table (header at row ${p.header}${p.kind ? `, ${KIND_EN[String(p.kind)] ?? p.kind}` : ''}) is not read for this step.`,
-  'W-LEFT-UNUSED': (p) => `Sheet “${p.sheet}”${p.column ? `, column ${p.column}` : ''}: ${UNUSED_EN[String(p.what)] ?? p.what} — not used by the step run (${p.step}). Choose the right procedure and step to use them.`,
 };
+
+// ───────────────────────────── the read report and what was inferred ─────────────────────────────
+
+type Role = TableRole;
+
+export interface ReaderMessages {
+  /** The task pane's section heading. */
+  heading: string;
+  roles: Record<Role, string>;
+  rowReasons: Record<RowReason, string>;
+  endReasons: Record<EndReason, string>;
+  columnReasons: Record<ColumnReason, string>;
+  /** "Đã đọc “KP” (kết quả kiểm phiếu)" */
+  sheet: (sheet: string, role: Role) => string;
+  header: (top: number, bottom: number) => string;
+  column: (field: string, col: string, header: string, title?: string) => string;
+  rows: (count: number, first?: number, last?: number) => string;
+  skippedRows: (list: string) => string;
+  rowRange: (from: number, to: number, reason: string) => string;
+  ended: (row: number, reason: string) => string;
+  skippedColumns: (list: string) => string;
+  skippedColumn: (col: string, header: string, reason: string) => string;
+  mapped: string;
+  /** Where the procedure or step came from the workbook. */
+  inferred: (what: string, because: string) => string;
+  because: (r: InferenceReason) => string;
+  /** The pane: the details toggle. */
+  details: string;
+  nothing: string;
+  /** After the step in the run log, where it was inferred. */
+  inferredMark: string;
+}
+
+const range = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
+
+export const readerVi: ReaderMessages = {
+  heading: 'Đã đọc',
+  roles: { roster: 'danh sách trích ngang', votes: 'kết quả kiểm phiếu', candidates: 'nguồn từ nơi khác' },
+  rowReasons: { blank: 'dòng trống', numbering: 'dòng số thứ tự cột', section: 'dòng mục', 'repeated-header': 'tiêu đề lặp lại', total: 'dòng cộng', hidden: 'dòng ẩn' },
+  endReasons: { 'sheet-end': 'hết trang tính', 'table-end': 'hết bảng Excel', blank: 'dòng trống, sau đó không còn dữ liệu', signature: 'khối chữ ký', note: 'ghi chú', text: 'dòng chữ, không phải dữ liệu', 'next-table': 'bảng tiếp theo' },
+  columnReasons: { hidden: 'cột ẩn', 'not-recognised': 'không nhận ra', computed: 'tỷ lệ, add-in tự tính', 'other-vote-column': 'cột số phiếu khác' },
+  sheet: (sheet, role) => `Đã đọc “${sheet}” (${readerVi.roles[role]})`,
+  header: (top, bottom) => `tiêu đề dòng ${range(top, bottom)}`,
+  column: (field, col, header, title) => `${field}${title ? ` (${title})` : ''} ← ${col}${header ? ` “${header}”` : ''}`,
+  rows: (count, first, last) => (count ? `${count} dòng (${range(first ?? 0, last ?? 0)})` : 'không có dòng dữ liệu'),
+  skippedRows: (l) => `bỏ qua ${l}`,
+  rowRange: (from, to, reason) => `${range(from, to)} (${reason})`,
+  ended: (row, reason) => `hết bảng ở dòng ${row} (${reason})`,
+  skippedColumns: (l) => `không đọc cột ${l}`,
+  skippedColumn: (col, header, reason) => `${col}${header ? ` “${header}”` : ''} (${reason})`,
+  mapped: 'theo cột người dùng đã chọn',
+  inferred: (what, because) => `Suy ra từ sổ tính: ${what}, vì ${because}. Chọn lại nếu không đúng.`,
+  because: (r) => {
+    switch (r.kind) {
+      case 'head-marks':
+        return `trang “${r.sheet}” có đánh dấu quyết định của người đứng đầu (ô ${r.cell}): chạy lại bước đó`;
+      case 'removal-column':
+        return `trang “${r.sheet}” có cột số phiếu đưa ra khỏi quy hoạch (${r.column}${r.header ? ` “${r.header}”` : ''})`;
+      case 'consultation':
+        return `trang “${r.sheet}” là danh sách nguồn từ nơi khác có ghi việc lấy ý kiến${r.leadershipVote ? `, trang “${r.leadershipVote}” có kết quả biểu quyết về họ` : ''}`;
+      case 'approval':
+        return `trang “${r.sheet}” là danh sách nguồn từ nơi khác có ngày thông qua`;
+      case 'candidates':
+        return `trang “${r.sheet}” là danh sách nguồn từ nơi khác`;
+      case 'staff-count':
+        return `trang “${r.sheet}” là kết quả kiểm phiếu của hội nghị cán bộ, công chức, viên chức`;
+      case 'leadership-count':
+        return `trang “${r.sheet}” là kết quả kiểm phiếu của hội nghị tập thể lãnh đạo`;
+      case 'roster':
+        return `sổ tính chỉ có danh sách trích ngang${r.sheet ? ` (“${r.sheet}”)` : ''}`;
+    }
+  },
+  details: 'Chi tiết',
+  nothing: 'Chưa đọc trang nào.',
+  inferredMark: '(suy ra từ sổ tính)',
+};
+
+export const readerEn: ReaderMessages = {
+  heading: 'Read',
+  roles: { roster: 'roster', votes: 'vote count', candidates: 'external candidates' },
+  rowReasons: { blank: 'blank', numbering: 'column numbers', section: 'section heading', 'repeated-header': 'repeated header', total: 'total', hidden: 'hidden' },
+  endReasons: { 'sheet-end': 'end of the sheet', 'table-end': 'end of the Excel table', blank: 'a blank row, no data after it', signature: 'signature block', note: 'a note', text: 'text, not data', 'next-table': 'the next table' },
+  columnReasons: { hidden: 'hidden', 'not-recognised': 'not recognised', computed: 'a percent, worked out by the add-in', 'other-vote-column': 'another vote column' },
+  sheet: (sheet, role) => `Read “${sheet}” (${readerEn.roles[role]})`,
+  header: (top, bottom) => `header row${top === bottom ? '' : 's'} ${range(top, bottom)}`,
+  column: (field, col, header, title) => `${field}${title ? ` (${title})` : ''} ← ${col}${header ? ` “${header}”` : ''}`,
+  rows: (count, first, last) => (count ? `${count} row${count === 1 ? '' : 's'} (${range(first ?? 0, last ?? 0)})` : 'no data rows'),
+  skippedRows: (l) => `passed over ${l}`,
+  rowRange: (from, to, reason) => `${range(from, to)} (${reason})`,
+  ended: (row, reason) => `ends at row ${row} (${reason})`,
+  skippedColumns: (l) => `not read: column ${l}`,
+  skippedColumn: (col, header, reason) => `${col}${header ? ` “${header}”` : ''} (${reason})`,
+  mapped: 'as the user chose the columns',
+  inferred: (what, because) => `Inferred from the workbook: ${what}, because ${because}. Choose another if this is not right.`,
+  because: (r) => {
+    switch (r.kind) {
+      case 'head-marks':
+        return `sheet “${r.sheet}” holds the head’s decision marks (cell ${r.cell}): that step is run again`;
+      case 'removal-column':
+        return `sheet “${r.sheet}” has a column of votes to remove from planning (${r.column}${r.header ? ` “${r.header}”` : ''})`;
+      case 'consultation':
+        return `sheet “${r.sheet}” lists external candidates with the consultation facts${r.leadershipVote ? `, and sheet “${r.leadershipVote}” holds the leadership’s vote on them` : ''}`;
+      case 'approval':
+        return `sheet “${r.sheet}” lists external candidates with the date they were approved`;
+      case 'candidates':
+        return `sheet “${r.sheet}” lists external candidates`;
+      case 'staff-count':
+        return `sheet “${r.sheet}” is the staff conference’s vote count`;
+      case 'leadership-count':
+        return `sheet “${r.sheet}” is the leadership conference’s vote count`;
+      case 'roster':
+        return `the workbook holds a roster only${r.sheet ? ` (“${r.sheet}”)` : ''}`;
+    }
+  },
+  details: 'Details',
+  nothing: 'No sheet read yet.',
+  inferredMark: '(inferred from the workbook)',
+};
+
+/** One table's report in words: header rows; field ← column; rows read; rows passed over; where it ended; columns not read. */
+/** The fields the run log names (compact): those an outcome turns on. */
+const DECISIVE = new Set(['name', 'agree', 'removeAgree', 'title', 'titles', 'agency']);
+
+export function tableText(t: TableRead, m: ReaderMessages, field: (key: string) => string, compact = false): string {
+  const columns = t.columns.filter((c) => !compact || DECISIVE.has(c.field)).map((c) => (compact ? `${c.col} ${field(c.field)}${c.title ? ` (${c.title})` : ''}` : m.column(field(c.field), c.col, c.header, c.title))).join(', ');
+  const parts = compact ? [columns, m.rows(t.rows.count, t.rows.first, t.rows.last)] : [m.header(t.header.top, t.header.bottom), columns, m.rows(t.rows.count, t.rows.first, t.rows.last)];
+  if (t.skippedRows.length) parts.push(m.skippedRows(t.skippedRows.map((s) => m.rowRange(s.from, s.to, m.rowReasons[s.reason])).join(', ')));
+  if (t.ended && !compact) parts.push(m.ended(t.ended.row, m.endReasons[t.ended.reason]));
+  if (t.skippedColumns.length) parts.push(m.skippedColumns(t.skippedColumns.map((c) => (compact ? `${c.col} (${m.columnReasons[c.reason]})` : m.skippedColumn(c.col, c.header, m.columnReasons[c.reason]))).join(', ')));
+  if (t.mapped) parts.push(m.mapped);
+  return parts.join('; ');
+}

@@ -1,4 +1,5 @@
 import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type ProcedureId, type StepInput, type VoteRow } from '../../rules';
+import type { VoteLine } from './votes';
 import { workbookDiagnostic } from '../codes';
 import { matcher } from './matching';
 import type { ParsedWorkbook } from './parse';
@@ -90,6 +91,42 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     }
     input.votes = nominations;
     if (def.kind === 'removal-nomination') input.removals = removals;
-  }
+    diagnostics.push(...baseChecks(votes.lines, input.conference), ...leftUnused(parsed, procedure, step));
+  } else diagnostics.push(...leftUnused(parsed, procedure, step));
   return { input, diagnostics };
+}
+
+/** A count written "7/20": its base must be those present (the base a person counting wrote down). */
+function baseChecks(lines: readonly VoteLine[], conference: ConferenceInput | undefined): Diagnostic[] {
+  if (!conference) return [];
+  const out: Diagnostic[] = [];
+  const presentCell = conference.source?.present?.cell ?? '';
+  for (const l of lines)
+    for (const [votes, of, at] of [
+      [l.agree, l.agreeOf, l.agreeCell],
+      [l.removeAgree, l.removeOf, l.removeCell],
+    ] as const) {
+      if (of !== undefined && votes !== undefined && of !== conference.present) out.push(workbookDiagnostic('E-VOTE-BASE-MISMATCH', { name: l.name, votes, of, present: conference.present, presentCell }, at));
+    }
+  return out;
+}
+
+/**
+ * What the workbook holds for another procedure or step, left unused by this one, is said (never
+ * dropped in silence): removal votes outside II.1 step 1, external candidates outside II.2.
+ */
+function leftUnused(parsed: ParsedWorkbook, procedure: ProcedureId, step: number): Diagnostic[] {
+  const def = findStep(procedure, step);
+  if (!def) return [];
+  const out: Diagnostic[] = [];
+  const votes = parsed.votes;
+  const removal = votes && def.kind !== 'removal-nomination' ? votes.lines.find((l) => l.removeAgree !== undefined) : undefined;
+  if (votes && removal) {
+    const column = removal.removeCell?.cell?.replace(/\d+$/, '') ?? '';
+    out.push(workbookDiagnostic('W-LEFT-UNUSED', { what: 'removal-column', sheet: votes.table.sheet, column, procedure, step }, { sheet: votes.table.sheet, cell: column ? `${column}${votes.table.headerTop}` : undefined }));
+  }
+  if (parsed.candidates && procedure !== 'annual-external') {
+    out.push(workbookDiagnostic('W-LEFT-UNUSED', { what: 'candidates-sheet', sheet: parsed.candidates.table.sheet, procedure, step }, { sheet: parsed.candidates.table.sheet }));
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import { findStep, nameKey, type Diagnostic, type IsoDate, type ProcedureId, type RosterPerson } from '../../rules';
+import { nameKey, type Diagnostic, type IsoDate, type RosterPerson } from '../../rules';
 import { workbookDiagnostic } from '../codes';
 import type { WorkbookSnapshot } from '../snapshot';
 import { termAbove, conferenceKindOf } from './around-table';
@@ -7,7 +7,7 @@ import type { ColumnMap } from './column-map';
 import { findTableHeader } from './header';
 import { SPECS, type TableRole } from './layouts';
 import { emptyMappedColumns, mappedColumn, mappedTable } from './mapped-table';
-import { readPeople, type Reader } from './people';
+import { IDENTITY_FIELDS, readPeople, type Reader } from './people';
 import { tableRead, type ReadReport, type SheetRead } from './report';
 import { tablesIn } from './sheet-tables';
 import { ownedAreas, pick, views, type Candidate, type OwnedArea } from './sheets';
@@ -110,8 +110,8 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     return tables;
   };
   const report: SheetRead[] = [];
-  const reported = (c: Candidate, role: TableRole, tables: FoundTable[]) =>
-    report.push({ sheet: c.view.name, role, tables: tables.map((t) => tableRead(c.view, t, SPECS[role], maps.has(c.view))) });
+  const reported = (c: Candidate, role: TableRole, tables: FoundTable[], only?: readonly string[]) =>
+    report.push({ sheet: c.view.name, role, tables: tables.map((t) => tableRead(c.view, t, SPECS[role], maps.has(c.view), only)) });
 
   const roster = choose('roster', options.rosterSheet, rosters);
   if (roster) {
@@ -120,7 +120,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     out.roster = { table: tables[0], tables, people: tables.flatMap((t) => readPeople(reader(roster.view), t, detail)) };
     // A person left unread changes an outcome where the roster is judged (ELIG), not where it only matches names.
     for (const t of tables) diagnostics.push(...unreadData(roster.view, t, detail === 'full' ? 'error' : 'warning'));
-    reported(roster, 'roster', tables);
+    reported(roster, 'roster', tables, detail === 'identity' ? IDENTITY_FIELDS : undefined);
   }
   // Several counts and no step asked: the earlier conference (the staff one) first, as the procedure goes.
   const kind = options.conferenceKind ?? 'staff';
@@ -165,41 +165,4 @@ function tidyTitles(parsed: ParsedWorkbook, preferred: readonly string[] = []): 
   for (const p of people) p.titles = p.titles.map((t) => book.tidy(t));
   for (const l of parsed.votes?.lines ?? []) l.title = book.tidy(l.title);
   for (const f of parsed.candidates?.consultations ?? []) if (f.title) f.title = book.tidy(f.title);
-}
-
-/** What a run asks of parsing: the procedure, the step (else inferred), the sheets and columns chosen. */
-export interface ParseRequest extends Pick<ParseOptions, 'rosterSheet' | 'votesSheet' | 'candidatesSheet' | 'columns'> {
-  procedure: ProcedureId;
-  step?: number;
-}
-
-const STAFF_STEP: Record<ProcedureId, number> = { 'next-term': 2, 'annual-local': 1, 'annual-external': 4 };
-const LEADERSHIP_STEP: Record<ProcedureId, number> = { 'next-term': 3, 'annual-local': 2, 'annual-external': 4 };
-
-function conferenceKind(procedure: ProcedureId, step: number | undefined): 'staff' | 'leadership' | undefined {
-  if (step === undefined) return undefined;
-  if (STAFF_STEP[procedure] === step && procedure !== 'annual-external') return 'staff';
-  return LEADERSHIP_STEP[procedure] === step ? 'leadership' : undefined;
-}
-
-/** The step the sheets point at: a vote count for its conference's step, else the first step. */
-function inferStep(procedure: ProcedureId, parsed: ParsedWorkbook): number {
-  if (parsed.votes) return parsed.votes.conferenceKind === 'leadership' ? LEADERSHIP_STEP[procedure] : STAFF_STEP[procedure];
-  return 1;
-}
-
-/** parse: the sheets the request names (else those found by content), and the step (else inferred from them). */
-export function parseFor(snapshot: WorkbookSnapshot, request: ParseRequest): { parsed: ParsedWorkbook; step: number } {
-  const { procedure } = request;
-  const kind = request.step === undefined ? undefined : findStep(procedure, request.step)?.kind;
-  const parsed = parseWorkbook(snapshot, {
-    rosterSheet: request.rosterSheet,
-    votesSheet: request.votesSheet,
-    candidatesSheet: request.candidatesSheet,
-    columns: request.columns,
-    conferenceKind: conferenceKind(procedure, request.step),
-    // A vote step reads the roster only to match people: the standards columns are left unread.
-    rosterDetail: request.step !== undefined && kind !== 'eligibility' && kind !== 'gap' ? 'identity' : 'full',
-  });
-  return { parsed, step: request.step ?? inferStep(procedure, parsed) };
 }

@@ -34,6 +34,9 @@ const BIRTH_BY_GENDER = [
 ] as const;
 const ATTRIBUTE_FIELDS = ['training', 'politicalTheory', 'discipline'];
 
+/** The fields a roster read for identity only gives (readPeople's `identity`): who a person is, not the standards. */
+export const IDENTITY_FIELDS = ['stt', 'name', 'code', 'birth', 'birthMale', 'birthFemale', 'gender', 'post', 'titles', 'inPlanning'];
+
 /** Name, code, birth and gender of a row: birth may sit in a "Nam" or a "Nữ" column, which also gives the gender. */
 export function identity(r: Reader, line: TableRow, c: Record<string, TableCell>): { name: string; suffix?: string; code?: string; birth?: PartialDate; gender?: Gender } {
   const { name, suffix } = splitNameSuffix(c.name ? nameText(c.name.value, c.name.font) : '');

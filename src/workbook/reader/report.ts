@@ -56,10 +56,14 @@ export function headerCaption(view: SheetView, table: FoundTable, col: number): 
 }
 
 /** One table's part of the report. */
-export function tableRead(view: SheetView, table: FoundTable, spec: TableSpec, mapped: boolean): TableRead {
+export function tableRead(view: SheetView, table: FoundTable, spec: TableSpec, mapped: boolean, only?: readonly string[]): TableRead {
   const columns: ColumnRead[] = [];
   const read = new Set<number>();
+  const found = new Set<number>();
   const add = (field: string, col: number, title?: string) => {
+    found.add(col);
+    // A field the run does not read (the standards columns, where the roster only matches names) is not reported as read.
+    if (only && !only.includes(field)) return;
     read.add(col);
     columns.push({ field, col: columnLetters(col), header: headerCaption(view, table, col), ...(title ? { title } : {}) });
   };
@@ -72,7 +76,7 @@ export function tableRead(view: SheetView, table: FoundTable, spec: TableSpec, m
   const otherVotes = new Set((table.choices ?? []).flatMap((c) => c.candidates.filter((x) => x !== c.chosen)));
   const skippedColumns: TableRead['skippedColumns'] = [];
   for (let col = table.left; col <= table.lastCol; col++) {
-    if (read.has(col)) continue;
+    if (found.has(col)) continue;
     const label = labels.get(col) ?? '';
     const reason: ColumnReason | undefined = view.colHidden(col)
       ? 'hidden'
