@@ -102,6 +102,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
 
   // Sheets the add-in creates whole (and replaces on the next run): the ranked shortlist, …
   const people = new Map([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
+  // A post written after a name in the vote sheet ("Ngô Quang Huy (Phó phòng)") shows where the roster gives none.
+  for (const [id, post] of built.posts) {
+    const known = people.get(id);
+    if (!known?.post) people.set(id, known ? { ...known, post } : { id, name: nameOf(id), titles: [], inPlanning: false, post });
+  }
   const created: CreatedSheet[] = [];
   const shortlist = renderShortlist(result, lang, people, nameOf, profile);
   if (shortlist) created.push(shortlist);

@@ -21,11 +21,14 @@ export interface Overrides {
 export interface BuiltInput {
   input: StepInput;
   diagnostics: Diagnostic[];
+  /** The post a vote sheet writes after a person's name ("(Phó phòng)"), by person id: for display. */
+  posts: Map<string, string>;
 }
 
 export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, step: number, overrides: Overrides = {}): BuiltInput {
   const diagnostics: Diagnostic[] = [];
   const input: StepInput = {};
+  const posts = new Map<string, string>();
   const def = findStep(procedure, step);
   const roster = parsed.roster?.people;
   if (roster) input.roster = roster;
@@ -57,7 +60,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     const votes = parsed.votes;
     if (!votes) {
       diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'votes' }));
-      return { input, diagnostics };
+      return { input, diagnostics, posts };
     }
     // A removal count alone serves only the step that removes (II.1(1)).
     if (def.kind !== 'removal-nomination' && !votes.hasAgree) diagnostics.push(workbookDiagnostic('E-NO-VOTE-COLUMN', { sheet: votes.table.sheet }, { sheet: votes.table.sheet }));
@@ -80,6 +83,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
         birth = birth ?? m.person.birth;
         gender = gender ?? m.person.gender;
       }
+      if (line.suffix) posts.set(id, line.suffix);
       const row = (agree: number, source: VoteRow['source']): VoteRow => {
         const v: VoteRow = { id, name: line.name, title: line.title, agree, source };
         if (birth) v.birth = birth;
@@ -93,7 +97,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     if (def.kind === 'removal-nomination') input.removals = removals;
     diagnostics.push(...baseChecks(votes.lines, input.conference), ...leftUnused(parsed, procedure, step));
   } else diagnostics.push(...leftUnused(parsed, procedure, step));
-  return { input, diagnostics };
+  return { input, diagnostics, posts };
 }
 
 /** A count written "7/20": its base must be those present (the base a person counting wrote down). */

@@ -11,7 +11,7 @@ import type { EndReason, FoundTable, RowReason, TableSpec } from './table';
  * pane shows it under "Đã đọc", the run log keeps it; i18n/reader.ts puts it in words.
  */
 
-export type ColumnReason = 'hidden' | 'not-recognised' | 'computed' | 'other-vote-column';
+export type ColumnReason = 'hidden' | 'not-recognised' | 'computed' | 'other-vote-column' | 'unclear';
 
 export interface ColumnRead {
   /** The field key ("name", "agree", "rating:2024"). */
@@ -60,7 +60,10 @@ export function tableRead(view: SheetView, table: FoundTable, spec: TableSpec, m
   const columns: ColumnRead[] = [];
   const read = new Set<number>();
   const found = new Set<number>();
+  // Where the vote column is not clear (E-VOTE-COLUMN-AMBIGUOUS), none of its candidates counts as read.
+  const unclear = new Set((table.choices ?? []).filter((c) => c.chosen === undefined).flatMap((c) => c.candidates));
   const add = (field: string, col: number, title?: string) => {
+    if (unclear.has(col)) return;
     found.add(col);
     // A field the run does not read (the standards columns, where the roster only matches names) is not reported as read.
     if (only && !only.includes(field)) return;
@@ -78,7 +81,9 @@ export function tableRead(view: SheetView, table: FoundTable, spec: TableSpec, m
   for (let col = table.left; col <= table.lastCol; col++) {
     if (found.has(col)) continue;
     const label = labels.get(col) ?? '';
-    const reason: ColumnReason | undefined = view.colHidden(col)
+    const reason: ColumnReason | undefined = unclear.has(col)
+      ? 'unclear'
+      : view.colHidden(col)
       ? 'hidden'
       : otherVotes.has(col)
         ? 'other-vote-column'

@@ -11,7 +11,7 @@ import { cellText, fold, hasPhrase, unicodeText } from './text';
  */
 
 /** Rows that end a table: signature blocks, notes. */
-const ENDERS = ['to kiem phieu', 'to truong', 'nguoi lap bieu', 'nguoi lap', 'chu tri hoi nghi', 'thu ky', 'xac nhan', 'tm', 't m', 'ghi chu', 'noi nhan', 'chu toa'];
+const ENDERS = ['to kiem phieu', 'ban kiem phieu', 'to bau cu', 'doan chu tich', 'to truong', 'nguoi lap bieu', 'nguoi lap', 'chu tri hoi nghi', 'thu ky', 'xac nhan', 'tm', 't m', 'ghi chu', 'noi nhan', 'chu toa'];
 
 function isEnder(text: string): boolean {
   return ENDERS.some((e) => `${text} `.startsWith(`${e} `));
@@ -216,10 +216,14 @@ export function readTableRows(view: SheetView, table: FoundTable, nameKey = 'nam
     rows.push(line);
   }
   ended ??= { row: Math.min(row, last + 1), reason: table.tableBottom && row > table.tableBottom ? 'table-end' : 'sheet-end' };
-  // A heading with no rows under it belongs to what follows (the next table's title), not to this table.
+  // Blank rows and a heading with no rows under them belong to what follows (the next table's title), not to this table.
   const lastData = rows.length ? rows[rows.length - 1].row : table.headerBottom;
-  while (skipped.length && skipped[skipped.length - 1].from > lastData && skipped[skipped.length - 1].reason === 'section') skipped.pop();
-  if (lastRead > lastData && !skipped.some((s) => s.to === lastRead)) lastRead = lastData;
+  let trailing: SkippedRows | undefined;
+  while (skipped.length && skipped[skipped.length - 1].from > lastData && (skipped[skipped.length - 1].reason === 'section' || skipped[skipped.length - 1].reason === 'blank')) trailing = skipped.pop();
+  if (trailing) {
+    lastRead = Math.max(lastData, ...skipped.map((s) => s.to));
+    if (ended.reason !== 'next-table') ended = { row: trailing.from, reason: trailing.reason === 'blank' ? 'blank' : ended.reason };
+  }
   return { ...table, keys: keys.map(([key]) => key), keyCols, rows, end: lastRead + 1, skipped, ended, hiddenData };
 }
 

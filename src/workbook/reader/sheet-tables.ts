@@ -5,8 +5,9 @@ import type { FoundTable, TableSpec } from './table';
 
 /**
  * Every table of one layout in a sheet, top to bottom: a removal table above a nomination table in
- * one minutes sheet, two conferences one under the other. Each table's page is the rows from the end
- * of the one above (its titles, its conference's numbers) to the header of the one below.
+ * one minutes sheet, two conferences one under the other. Each table's page runs from the lines just
+ * above its header (its title, its conference's numbers, after the blank row that ends the table
+ * above) to those of the table below.
  * `prepare` settles a table's columns before its rows are read (vote-columns.ts).
  */
 export function tablesIn(view: SheetView, spec: TableSpec, first: FoundTable, prepare: (t: FoundTable) => FoundTable = (t) => t, more = true): FoundTable[] {
@@ -21,8 +22,11 @@ export function tablesIn(view: SheetView, spec: TableSpec, first: FoundTable, pr
     header = from <= view.rowCount ? findTableHeader(view, spec, from) : undefined;
     if (header && header.headerTop < from) header = undefined;
     if (header) {
-      table.below = header.headerTop - 1;
-      above = table.end;
+      // The lines just above the next header (its title, its conference's numbers) are the next table's.
+      let titles = header.headerTop;
+      while (titles - 1 >= table.end && !view.rowIsEmpty(titles - 1)) titles--;
+      table.below = titles - 1;
+      above = titles;
     }
   }
   return out;
