@@ -46,11 +46,28 @@ const single = (pool: number[], keep: (col: number) => boolean): number | undefi
 export function chooseVoteColumns(view: SheetView, table: FoundTable, ctx: ChoiceContext): { table: FoundTable; choices: ColumnChoice[]; diagnostics: Diagnostic[] } {
   const columns = { ...table.columns };
   const candidates = { ...table.candidates };
+  let groups = table.groups;
   const choices: ColumnChoice[] = [];
   const diagnostics: Diagnostic[] = [];
   const labels = headerLabels(view, table.headerTop, table.headerBottom);
   for (const field of ['agree', 'removeAgree'] as const) {
     const user = ctx.user?.[field];
+    // A count column with no title beside the columns grouped per title: one more candidate.
+    const grouped = groups.flatMap((g) => (field in g.columns ? [g.columns[field]] : []));
+    if (grouped.length && columns[field] !== undefined) {
+      const plain = columns[field];
+      if (user !== undefined && (user === plain || grouped.includes(user))) {
+        if (user === plain) groups = groups.map((g) => ({ ...g, columns: Object.fromEntries(Object.entries(g.columns).filter(([k]) => k !== field)) })).filter((g) => Object.keys(g.columns).length);
+        else delete columns[field];
+        choices.push({ field, chosen: user, candidates: [plain, ...grouped].sort((a, b) => a - b), why: 'user' });
+      } else {
+        const pool = [plain, ...grouped].sort((a, b) => a - b);
+        choices.push({ field, candidates: pool, why: 'unclear' });
+        const names = pool.map((c) => `${columnLetters(c)} “${view.text(table.headerBottom, c) || view.text(table.headerTop, c)}”`);
+        diagnostics.push(workbookDiagnostic('E-VOTE-COLUMN-AMBIGUOUS', { sheet: table.sheet, field, columns: names, letters: pool.map(columnLetters) }, { sheet: table.sheet, cell: a1(table.headerTop, plain) }));
+      }
+      continue;
+    }
     const pool = candidates[field] ?? [];
     if (user !== undefined) {
       const taken = Object.entries(columns).find(([k, c]) => c === user && k !== field && k !== 'agree' && k !== 'removeAgree');
@@ -95,5 +112,5 @@ export function chooseVoteColumns(view: SheetView, table: FoundTable, ctx: Choic
       );
     }
   }
-  return { table: { ...table, columns, candidates }, choices, diagnostics };
+  return { table: { ...table, columns, candidates, groups }, choices, diagnostics };
 }
