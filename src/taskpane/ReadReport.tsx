@@ -32,7 +32,11 @@ export function ReadReport({ of, lang }: { of?: ReadOf; lang: Lang }) {
   const m = messages(lang);
   const r = m.reader;
   const inferred = describeInference(of.inferred, of.procedure, of.step, lang);
-  const rowsOf = (s: Report['sheets'][number]) => s.tables.reduce((n, t) => n + t.rows.count, 0);
+  /** A sheet in a few words: its rows read, first to last. */
+  const short = (s: Report['sheets'][number]) => {
+    const read = s.tables.filter((t) => t.rows.count);
+    return `“${s.sheet}” ${r.rows(read.reduce((n, t) => n + t.rows.count, 0), read[0]?.rows.first, read[read.length - 1]?.rows.last)}`;
+  };
   return (
     <section className={styles.root} aria-labelledby="read-heading" data-testid="read-report">
       {inferred && (
@@ -43,7 +47,7 @@ export function ReadReport({ of, lang }: { of?: ReadOf; lang: Lang }) {
       <Accordion collapsible>
         <AccordionItem value="read">
           <AccordionHeader size="small" id="read-heading">
-            {r.heading}: {of.read.sheets.length ? of.read.sheets.map((s) => `“${s.sheet}” ${r.rows(rowsOf(s))}`).join(', ') : r.nothing}
+            {r.heading}: {of.read.sheets.length ? of.read.sheets.map(short).join(', ') : r.nothing}
           </AccordionHeader>
           <AccordionPanel>
             <ul className={styles.list} data-testid="read-sheets">
