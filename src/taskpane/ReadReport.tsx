@@ -14,7 +14,7 @@ import type { ReadReport as Report } from '../workbook/reader/report';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: 0, listStyleType: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   // Long header texts and sheet names wrap inside the pane's width (320–350 px in Excel).
   wrap: { overflowWrap: 'anywhere' },
 });

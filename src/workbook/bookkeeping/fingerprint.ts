@@ -33,7 +33,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The sheets a run read its inputs from, in the order roster, votes, candidates. */
-export function sheetsRead(parsed: ParsedWorkbook): string[] {
+function sheetsRead(parsed: ParsedWorkbook): string[] {
   const names = [parsed.roster?.table.sheet, parsed.votes?.table.sheet, parsed.candidates?.table.sheet];
   return [...new Set(names.filter((n): n is string => n !== undefined))];
 }

@@ -123,16 +123,12 @@ function meetsRequired(columns: Record<string, number>, groups: readonly ColumnG
   return spec.required.every((any) => any.some((k) => k in columns || groups.some((g) => k in g.columns)));
 }
 
-interface Header {
+/** A header found: its rows and columns, and what its labels name (the found table's own fields). */
+interface Header extends Pick<FoundTable, 'columns' | 'ratingYears' | 'groups' | 'candidates' | 'score'> {
   top: number;
   bottom: number;
   left: number;
   right: number;
-  columns: Record<string, number>;
-  ratingYears: { year: number; col: number }[];
-  groups: ColumnGroup[];
-  candidates: Record<string, number[]>;
-  score: number;
 }
 
 /**
