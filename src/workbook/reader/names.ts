@@ -7,6 +7,8 @@
 const SUFFIX = /^(.*?\S)\s*(?:\((.+)\)|\s[-–]\s+(.+)|,\s*(.+))\s*$/u;
 
 export function splitNameSuffix(text: string): { name: string; suffix?: string } {
+  // Most names have no post after them: no bracket, dash or comma.
+  if (!/[(,–-]/.test(text)) return { name: text };
   const m = SUFFIX.exec(text);
   if (!m) return { name: text };
   const name = m[1].trim();

@@ -43,15 +43,25 @@ function sentenceCase(title: string): string {
 export class TitleBook {
   private readonly spelling = new Map<string, string>();
   private readonly fallback = new Map<string, string>();
+  /** Each distinct text read once (a long list repeats its titles). */
+  private readonly seen = new Map<string, { title: string; key: string }>();
 
   constructor(preferred: readonly string[] = []) {
     for (const p of preferred) this.offer(p);
   }
 
+  private read(text: string): { title: string; key: string } {
+    let r = this.seen.get(text);
+    if (!r) {
+      const title = sectionTitle(text);
+      this.seen.set(text, (r = { title, key: fold(title) }));
+    }
+    return r;
+  }
+
   /** A spelling met in the workbook (in reading order). */
   offer(text: string): void {
-    const title = sectionTitle(text);
-    const key = fold(title);
+    const { title, key } = this.read(text);
     if (!key || this.spelling.has(key)) return;
     if (isTidy(title)) this.spelling.set(key, title);
     else if (!this.fallback.has(key)) this.fallback.set(key, sentenceCase(title));
@@ -59,8 +69,7 @@ export class TitleBook {
 
   /** The spelling printed for a title as written ('' stays ''). */
   tidy(text: string): string {
-    const title = sectionTitle(text);
-    const key = fold(title);
+    const { title, key } = this.read(text);
     if (!key) return title;
     return this.spelling.get(key) ?? this.fallback.get(key) ?? (isTidy(title) ? title : sentenceCase(title));
   }
