@@ -109,7 +109,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     if (maps.has(c.view)) diagnostics.push(...emptyMappedColumns(tables[0], SPECS[role]));
     return tables;
   };
-  const report: SheetRead[] = [];
+  const report: SheetRead[] = out.read.sheets;
   const reported = (c: Candidate, role: TableRole, tables: FoundTable[], only?: readonly string[]) =>
     report.push({ sheet: c.view.name, role, tables: tables.map((t) => tableRead(c.view, t, SPECS[role], maps.has(c.view), only)) });
 
@@ -139,7 +139,6 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     reported(cand, 'candidates', tables);
   }
   tidyTitles(out, options.titles);
-  out.read = { sheets: report };
   return out;
 }
 

@@ -35,7 +35,7 @@ export function readVoteSheet(
   // Two conferences in one sheet: the one asked for (else the first one's), the other named.
   const kinds = all.map((t, i) => (i === 0 ? sheetKind : conferenceKindOf(view, t)));
   const wanted = options.kind && kinds.includes(options.kind) ? options.kind : kinds[0];
-  const tables = all.filter((_, i) => !kinds[i] || !wanted || kinds[i] === wanted || (i === 0 && !kinds.includes(wanted)));
+  const tables = all.filter((_, i) => !kinds[i] || !wanted || kinds[i] === wanted);
   for (const t of all) {
     if (tables.includes(t)) continue;
     diagnostics.push(workbookDiagnostic('W-TABLE-LEFT-OUT', { sheet: view.name, header: t.headerTop, kind: conferenceKindOf(view, t) ?? '' }, { sheet: view.name, cell: a1(t.headerTop, t.left) }));
