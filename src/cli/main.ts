@@ -3,9 +3,9 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
 import { readXlsx } from '../hosts/xlsx/read';
-import { describeDiagnostic, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
+import { describeDiagnostic, describeInference, describeRead, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
-import { runJson, runPipeline } from '../workbook/pipeline';
+import { runJson, runPipeline, type RunRequest } from '../workbook/pipeline';
 import { workbookDiagnostic } from '../workbook/codes';
 import { effectiveSettings, readSettings, type RunSettings } from '../workbook/bookkeeping/settings';
 import { planUndo } from '../workbook/bookkeeping/undo';
@@ -51,6 +51,18 @@ async function undo(input: string, target: () => string, lang: Lang, io: Io): Pr
   return 0;
 }
 
+/** `--column votes=E`, `--column removal=F`: the vote columns chosen on the vote sheet, where several could be. */
+function columnChoice(given: string[] | undefined): RunRequest['voteColumns'] {
+  if (!given?.length) return undefined;
+  const out: NonNullable<RunRequest['voteColumns']> = {};
+  for (const g of given) {
+    const m = /^(votes|agree|removal|removeAgree)=([A-Za-z]{1,3})$/.exec(g.trim());
+    if (!m) throw new UsageError(`--column ${g}`);
+    out[m[1] === 'votes' || m[1] === 'agree' ? 'agree' : 'removeAgree'] = m[2].toUpperCase();
+  }
+  return out;
+}
+
 const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => process.stderr.write(`${s}\n`) };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
@@ -65,6 +77,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         roster: { type: 'string' },
         votes: { type: 'string' },
         candidates: { type: 'string' },
+        column: { type: 'string', multiple: true },
         convened: { type: 'string' },
         present: { type: 'string' },
         quota: { type: 'string' },
@@ -100,6 +113,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const convened = whole('convened', values.convened);
     const present = whole('present', values.present);
     const quota = whole('quota', values.quota);
+    const voteColumns = columnChoice(values.column);
 
     let profile: RuleProfile | undefined;
     if (values.profile) {
@@ -140,6 +154,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       lang,
       overrides: { ...s.numbers, quota: s.settings.quota, termStart: s.settings.termStart },
       saveSettings: values.save,
+      ...(voteColumns ? { voteColumns } : {}),
     };
     profile = request.profile;
     let run = runPipeline(snapshot, request);
@@ -159,6 +174,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (values.json) {
       io.out(JSON.stringify({ ...runJson(run, lang, profile), output: written ?? null }, null, 2));
     } else {
+      // What was inferred and why, then what was read: a line per sheet.
+      const inferred = describeInference(run.inferred, run.procedure, run.step, lang);
+      if (inferred) io.out(inferred);
+      for (const line of describeRead(run.parsed.read, lang)) io.out(line);
       const c = run.result?.conference;
       if (c) io.out(m.cli.conference(c));
       const counts = outcomeCounts(run.result?.people ?? [], lang);

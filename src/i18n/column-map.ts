@@ -119,7 +119,7 @@ export const columnMapVi: ColumnMapMessages = {
   noHeader: (sheet, role) => `Không nhận ra dòng tiêu đề cột của trang “${sheet}” (${columnMapVi.roles[role]}): hãy chỉ ra cột chứa từng thông tin.`,
   missingColumns: (sheet, role, groups) =>
     `Trang “${sheet}” (${columnMapVi.roles[role]}) không có cột ${groups.map((g) => g.map((f) => `“${f}”`).join(' hoặc ')).join(', ')} (hoặc tiêu đề cột khác cách ghi thường dùng): hãy chỉ ra cột đó.`,
-  competing: (sheet, field, cols) => `Trang “${sheet}” có nhiều cột có thể là “${field}” (cột ${cols.join(', ')}); đang dùng cột ${cols[0]}. Hãy kiểm tra lại.`,
+  competing: (sheet, field, cols) => `Trang “${sheet}” có nhiều cột có thể là “${field}” (cột ${cols.join(', ')}): hãy chọn cột.`,
   choose: 'Chọn cột…',
   chooseFor: (sheet, role) => `Chọn cột cho trang “${sheet}” (${columnMapVi.roles[role]})`,
   mapped: (sheet) => `Trang “${sheet}” được đọc theo các cột đã chọn.`,
@@ -147,7 +147,7 @@ export const columnMapEn: ColumnMapMessages = {
   noHeader: (sheet, role) => `The header row of sheet “${sheet}” (${columnMapEn.roles[role]}) was not recognised: show which column holds each item.`,
   missingColumns: (sheet, role, groups) =>
     `Sheet “${sheet}” (${columnMapEn.roles[role]}) has no column ${groups.map((g) => g.map((f) => `“${f}”`).join(' or ')).join(', ')} (or its header is worded unusually): show which column it is.`,
-  competing: (sheet, field, cols) => `Sheet “${sheet}” has several columns that could be “${field}” (columns ${cols.join(', ')}); column ${cols[0]} is used. Please check.`,
+  competing: (sheet, field, cols) => `Sheet “${sheet}” has several columns that could be “${field}” (columns ${cols.join(', ')}): choose the column.`,
   choose: 'Choose columns…',
   chooseFor: (sheet, role) => `Choose columns for sheet “${sheet}” (${columnMapEn.roles[role]})`,
   mapped: (sheet) => `Sheet “${sheet}” is read by the columns chosen.`,

@@ -2,6 +2,7 @@ import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './form
 import type { Messages } from './messages';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
+import { readerDiagnosticsEn, readerEn } from './reader';
 import { columnMapEn, columnOf, fieldGroups } from './column-map';
 
 /** English — used when Office's display language is not Vietnamese. */
@@ -9,6 +10,7 @@ export const en: Messages = {
   workbench: workbenchEn,
   printView: printViewEn,
   columnMap: columnMapEn,
+  reader: readerEn,
   lang: 'en',
   appName: 'Cadre Planning',
   outcomes: {
@@ -145,8 +147,11 @@ export const en: Messages = {
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
+    ...readerDiagnosticsEn,
+    'W-LEFT-UNUSED': (p) =>
+      `Sheet “${p.sheet}”${p.column ? `, column ${p.column}` : ''}: ${p.what === 'removal-column' ? `votes to remove from planning — they belong to step 1 of “${en.procedures['annual-local']}” (II.1)` : `external candidates — they belong to “${en.procedures['annual-external']}” (II.2)`}; not used by the step run (${en.procedures[p.procedure as 'next-term'] ?? p.procedure}, step ${p.step}). Choose that procedure and step to use them.`,
   },
-  columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },
+  columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result', forTitle: (label, title) => `${label} — ${title}` },
   sheets: {
     shortlist: (procedure, step) => sheetName('KQ', procedure, step),
     announced: 'VOTE COUNT RESULTS',
@@ -207,11 +212,13 @@ export const en: Messages = {
        quy-hoach undo <workbook.xlsx> [--out FILE.xlsx | --in-place]   undo the last run
 
 Options:
-  --procedure next-term|annual-local|annual-external   procedure (default next-term)
-  --step N              step of the procedure (default: from the vote sheet found)
+  --procedure next-term|annual-local|annual-external   procedure (default: inferred from the workbook)
+  --step N              step of the procedure (default: inferred from the sheets found)
   --roster SHEET        the roster sheet
   --votes SHEET         the vote-count sheet
   --candidates SHEET    the external candidates sheet
+  --column votes=COL    the agree-votes column, where several columns could be (e.g. --column votes=E)
+  --column removal=COL  the column of the votes to remove from planning
   --convened N          people convened (over the workbook's figure)
   --present N           people present (over the workbook's figure)
   --quota N             people per title (default from the profile)

@@ -15,6 +15,9 @@ import {
 import { en } from './en';
 import { formatDate, formatPercent, formatRatio } from './format';
 import type { Lang, Messages } from './messages';
+import type { Inference } from '../workbook/reader/procedure';
+import type { ReadReport } from '../workbook/reader/report';
+import { tableText } from './reader';
 import { vi } from './vi';
 
 export type { Lang, Messages } from './messages';
@@ -217,6 +220,21 @@ export function profileBadge(profile: RuleProfile, lang: Lang): string {
 export function stepTitle(procedure: string, step: number, lang: Lang): { procedure: string; step: string } | undefined {
   for (const p of procedureOutline(lang)) for (const s of p.steps) if (s.key === `${procedure}:${step}`) return { procedure: p.procedure, step: s.name };
   return undefined;
+}
+
+/** The read report a line per sheet (the command's output, the task pane); `compact`: the run log's, the sheet and its columns, rows and what was passed over. */
+export function describeRead(report: ReadReport, lang: Lang, compact = false): string[] {
+  const m = messages(lang);
+  return report.sheets.map((s) => `${compact ? `“${s.sheet}”` : m.reader.sheet(s.sheet, s.role)}: ${s.tables.map((t) => tableText(t, m.reader, m.columnMap.field, compact)).join(' | ')}${compact ? '' : '.'}`);
+}
+
+/** What was inferred from the workbook (the procedure, the step) and why, in one sentence; undefined where nothing was. */
+export function describeInference(inferred: Inference, procedure: ProcedureId, step: number, lang: Lang): string | undefined {
+  if (!inferred.because || (inferred.procedure === undefined && inferred.step === undefined)) return undefined;
+  const m = messages(lang);
+  const title = stepTitle(procedure, step, lang);
+  const what = inferred.procedure !== undefined ? (title ? `${title.procedure} — ${title.step}` : `${procedure} ${step}`) : (title?.step ?? String(step));
+  return m.reader.inferred(what, m.reader.because(inferred.because));
 }
 
 /** How many people got each outcome, in words, in the order first met ("Được giới thiệu 4, Không đạt 2"). */

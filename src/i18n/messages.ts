@@ -3,6 +3,7 @@ import type { WorkbookCode } from '../workbook/codes';
 import type { WorkbenchMessages } from './workbench';
 import type { PrintViewMessages } from './print-view';
 import type { ColumnMapMessages } from './column-map';
+import type { ReaderMessages } from './reader';
 
 /** The shape of a message catalogue. Every user-facing word of the product comes from one of these. */
 
@@ -33,6 +34,8 @@ export interface Messages {
   printView: PrintViewMessages;
   /** The column-mapping dialog (src/taskpane/ColumnMapDialog.tsx, i18n/column-map.ts). */
   columnMap: ColumnMapMessages;
+  /** What a run read and inferred from the workbook (src/workbook/reader/report.ts, procedure.ts; i18n/reader.ts). */
+  reader: ReaderMessages;
   lang: Lang;
   appName: string;
   outcomes: Record<Outcome, string>;
@@ -55,7 +58,7 @@ export interface Messages {
   fields: Record<string, string>;
   consultSteps: Record<string, string>;
   diagnostics: Record<keyof typeof CODES | WorkbookCode, (p: Params) => string>;
-  columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string };
+  columns: { percent: string; outcome: string; rank: string; removalPercent: string; removalOutcome: string; forTitle: (label: string, title: string) => string };
   sheets: {
     /** Sheet names stay Vietnamese in both languages: they are the workbook's. */
     shortlist: (procedure: string, step: number) => string;

@@ -2,6 +2,7 @@ import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './form
 import type { Messages } from './messages';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
+import { readerDiagnosticsVi, readerVi } from './reader';
 import { columnMapVi, columnOf, fieldGroups } from './column-map';
 
 /** Tiếng Việt — the product's first language. */
@@ -9,6 +10,7 @@ export const vi: Messages = {
   workbench: workbenchVi,
   printView: printViewVi,
   columnMap: columnMapVi,
+  reader: readerVi,
   lang: 'vi',
   appName: 'Quy Hoạch cán bộ',
   outcomes: {
@@ -145,8 +147,11 @@ export const vi: Messages = {
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
+    ...readerDiagnosticsVi,
+    'W-LEFT-UNUSED': (p) =>
+      `Trang tính “${p.sheet}”${p.column ? `, cột ${p.column}` : ''}: ${p.what === 'removal-column' ? `số phiếu đưa ra khỏi quy hoạch — thuộc bước 1 của “${vi.procedures['annual-local']}” (II.1)` : `danh sách nguồn từ nơi khác — thuộc “${vi.procedures['annual-external']}” (II.2)`}, không dùng ở bước đang chạy (${vi.procedures[p.procedure as 'next-term'] ?? p.procedure}, bước ${p.step}). Chọn quy trình và bước đó nếu cần dùng.`,
   },
-  columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },
+  columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)', forTitle: (label, title) => `${label} — ${title}` },
   sheets: {
     shortlist: (procedure, step) => sheetName('KQ', procedure, step),
     announced: 'DANH SÁCH KẾT QUẢ KIỂM PHIẾU',
@@ -207,11 +212,13 @@ export const vi: Messages = {
            quy-hoach undo <sổ-tính.xlsx> [--out TỆP.xlsx | --in-place]   hoàn tác lần chạy gần nhất
 
 Tuỳ chọn:
-  --procedure next-term|annual-local|annual-external   quy trình (mặc định next-term)
-  --step N              bước của quy trình (mặc định: theo trang kiểm phiếu tìm thấy)
+  --procedure next-term|annual-local|annual-external   quy trình (mặc định: suy ra từ sổ tính)
+  --step N              bước của quy trình (mặc định: suy ra từ các trang tìm thấy)
   --roster TÊN-TRANG    trang danh sách trích ngang
   --votes TÊN-TRANG     trang kết quả kiểm phiếu
   --candidates TÊN-TRANG  trang danh sách nguồn từ nơi khác
+  --column votes=CỘT    cột số phiếu đồng ý, khi nhiều cột có thể là số phiếu (ví dụ --column votes=E)
+  --column removal=CỘT  cột số phiếu đồng ý đưa ra khỏi quy hoạch
   --convened N          số người được triệu tập (ghi đè số trong sổ tính)
   --present N           số người có mặt (ghi đè số trong sổ tính)
   --quota N             số lượng quy hoạch mỗi chức danh (mặc định theo bộ quy tắc)

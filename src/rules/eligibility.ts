@@ -1,6 +1,6 @@
 import { addDays, ageOn, isPartialDate, periodEnd, wholeMonthsBetween } from './dates';
 import { diagnostic } from './codes';
-import { nameKey } from './names';
+import { foldText, nameKey } from './names';
 import type { Criterion, RuleProfile } from './profile';
 import { retirement } from './retirement';
 import type { AgeFinding, CriterionFinding, Diagnostic, Finding, IsoDate, RosterPerson } from './types';
@@ -13,15 +13,29 @@ import type { AgeFinding, CriterionFinding, Diagnostic, Finding, IsoDate, Roster
  */
 
 /**
- * A level as written in a profile may list synonyms: "Đại học|Kỹ sư|Cử nhân". A value matches one of them;
- * the criterion's `min` (which loadProfile requires to be one of `levels`) may also be the whole level as written.
+ * A level as written in a profile lists what rosters write for it, as data the unit can edit:
+ * "Đại học|Cử nhân*|Kỹ sư*" — a value matches an alias as a person compares words (case,
+ * diacritics and spacing aside: "HTTNV" = "HTT NV"), and an alias ending in "*" matches any value
+ * starting with its words ("Cử nhân*" matches "Cử nhân Luật", "Kỹ sư*" matches "Kỹ sư xây dựng").
+ * The criterion's `min` is one of the levels, as written or by one of its aliases.
  */
-function levelIndex(levels: readonly string[], value: string): number {
-  const key = nameKey(value);
-  return levels.findIndex((level) => nameKey(level) === key || level.split('|').some((alias) => nameKey(alias) === key));
+function aliasMatches(alias: string, value: string): boolean {
+  const prefix = alias.endsWith('*');
+  const words = foldText(prefix ? alias.slice(0, -1) : alias);
+  const folded = foldText(value);
+  if (!words) return false;
+  if (words.replace(/ /g, '') === folded.replace(/ /g, '')) return true;
+  return prefix && (folded === words || folded.startsWith(`${words} `));
 }
 
-const firstAlias = (level: string): string => level.split('|')[0];
+function levelIndex(levels: readonly string[], value: string): number {
+  const exact = levels.indexOf(value);
+  if (exact >= 0) return exact;
+  return levels.findIndex((level) => level.split('|').some((alias) => aliasMatches(alias, value)));
+}
+
+/** A level in words: its first alias ("Đại học"). */
+const firstAlias = (level: string): string => level.split('|')[0].replace(/\*$/, '');
 
 export function ageFinding(person: RosterPerson, termStart: IsoDate, profile: RuleProfile, clause: string): Finding {
   const { termMonths, minServiceMonths, retirement: schedules } = profile.eligibility;

@@ -6,7 +6,7 @@ export { assessConference } from './conference';
 export { ageOn, daysInMonth, periodEnd, isIsoDate, isPartialDate, wholeMonthsBetween } from './dates';
 export { assessEligibility, ageFinding, criterionFinding, isYoung } from './eligibility';
 export { checkConference, checkVotes } from './invariants';
-export { normalizeName, nameKey, sameName, compareVietnamese, compareNames, splitName, sortKey, nameSortKey } from './names';
+export { foldText, normalizeName, nameKey, sameName, compareVietnamese, compareNames, splitName, sortKey, nameSortKey } from './names';
 export { STEPS, findStep, runStep, shortlistOrder, consultationOf, type StepInput, type StepDefinition } from './procedures';
 export {
   DEFAULT_PROFILE,

@@ -15,6 +15,20 @@ export function normalizeName(name: string): string {
   return name.normalize('NFC').replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/gu, ' ').trim();
 }
 
+/**
+ * Text folded for matching words as people type them: NFC, lower case, no diacritics (đ → d),
+ * punctuation and line breaks as single spaces. "Họ và tên", "HỌ VÀ\nTÊN", "Ho va ten" → "ho va ten".
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** A key for equality: two spellings of the same name give the same key. */
 export function nameKey(name: string): string {
   let key = NAME_EQUALITY_KEYS.get(name);

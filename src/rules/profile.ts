@@ -83,13 +83,24 @@ export interface RuleProfile {
   };
 }
 
-export const TRAINING_LEVELS = ['Trung cấp', 'Cao đẳng', 'Đại học', 'Thạc sĩ', 'Tiến sĩ'];
-export const THEORY_LEVELS = ['Sơ cấp', 'Trung cấp', 'Cao cấp', 'Cử nhân'];
+/**
+ * The roster's vocabulary, low to high, as rosters write it (ELIG, eligibility.ts): each level, then
+ * what else means it — an alias ending in "*" takes any value starting with its words ("Kỹ sư*":
+ * "Kỹ sư xây dựng"). Data like the rest of a profile: a unit's copy can add its own words.
+ */
+export const TRAINING_LEVELS = [
+  'Trung cấp|Trung cấp*',
+  'Cao đẳng|Cao đẳng*',
+  'Đại học|Đại học*|Cử nhân*|Kỹ sư*|Bác sĩ*|Dược sĩ*|Kiến trúc sư*',
+  'Thạc sĩ|Thạc sĩ*|Thạc sỹ*',
+  'Tiến sĩ|Tiến sĩ*|Tiến sỹ*',
+];
+export const THEORY_LEVELS = ['Sơ cấp|Sơ cấp*', 'Trung cấp|Trung cấp*', 'Cao cấp|Cao cấp*', 'Cử nhân|Cử nhân*'];
 export const RATING_LEVELS = [
-  'Không hoàn thành nhiệm vụ',
-  'Hoàn thành nhiệm vụ',
-  'Hoàn thành tốt nhiệm vụ',
-  'Hoàn thành xuất sắc nhiệm vụ',
+  'Không hoàn thành nhiệm vụ|KHTNV|Không hoàn thành',
+  'Hoàn thành nhiệm vụ|HTNV',
+  'Hoàn thành tốt nhiệm vụ|HTTNV|Hoàn thành tốt',
+  'Hoàn thành xuất sắc nhiệm vụ|HTXSNV|Hoàn thành xuất sắc|Xuất sắc',
 ];
 
 /** "Phụ lục 12 (2022)": the procedure as read in RULES.md. */
@@ -201,13 +212,17 @@ const schedule = shape({
   finalAgeMonths: whole(1),
 });
 
+/** A criterion's `min`: one of its levels, as written or by one of the level's aliases ("Đại học" of "Đại học|Cử nhân*"). */
+const isLevel = (levels: unknown, min: unknown): boolean =>
+  !Array.isArray(levels) || levels.some((l) => l === min || (typeof l === 'string' && l.split('|').includes(String(min))));
+
 const criterion: Check = (v, path, issues) => {
   if (!isObject(v)) return void issues.push({ path, expected: 'object' });
   const common = { id: text };
   switch (v.kind) {
     case 'min-level':
       shape({ ...common, field: text, levels: textList, min: text })(v, path, issues);
-      if (Array.isArray(v.levels) && !v.levels.includes(v.min)) issues.push({ path: `${path}.min`, expected: 'one of levels' });
+      if (!isLevel(v.levels, v.min)) issues.push({ path: `${path}.min`, expected: 'one of levels' });
       break;
     case 'one-of':
       shape({ ...common, field: text, values: textList })(v, path, issues);
@@ -217,7 +232,7 @@ const criterion: Check = (v, path, issues) => {
       break;
     case 'ratings':
       shape({ ...common, years: whole(1), levels: textList, min: text })(v, path, issues);
-      if (Array.isArray(v.levels) && !v.levels.includes(v.min)) issues.push({ path: `${path}.min`, expected: 'one of levels' });
+      if (!isLevel(v.levels, v.min)) issues.push({ path: `${path}.min`, expected: 'one of levels' });
       break;
     default:
       issues.push({ path: `${path}.kind`, expected: 'min-level | one-of | none-of | ratings' });

@@ -23,6 +23,7 @@ import type { WorkbookSnapshot } from '../workbook/snapshot';
 import { outlineAfter, type WritePlan } from '../workbook/plan';
 import { useFormStyles } from './form-styles';
 import { HeadDecisionForm } from './HeadDecisionForm';
+import { ReadReport } from './ReadReport';
 import type { ColumnMap, MappingQuestion } from '../workbook/reader/column-map';
 
 /** The pipeline, fetched on first use so that the pane's first script stays small (./engine.ts). */
@@ -94,7 +95,8 @@ export function RunForm({
   const t = m.taskpane;
   const [engine, setEngine] = useState<Engine>();
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot>();
-  const [procedure, setProcedure] = useState<ProcedureId>('next-term');
+  // Undefined until the user chooses: the run infers it from the workbook (src/workbook/reader/procedure.ts).
+  const [procedure, setProcedure] = useState<ProcedureId>();
   const [step, setStep] = useState<number>();
   const [sheets, setSheets] = useState<Partial<Record<SheetKind, string>>>({});
   const [numbers, setNumbers] = useState<{ convened?: string; present?: string }>({});
@@ -252,7 +254,7 @@ export function RunForm({
         { name: m.report.sheet(shown.procedure, shown.step), label: t.showReview },
       ].filter((s) => snapshot?.sheets.some((x) => x.name.toLowerCase() === s.name.toLowerCase()))
     : [];
-  const sheetKinds: SheetKind[] = procedure === 'annual-external' || shown?.candidates ? ['roster', 'votes', 'candidates'] : ['roster', 'votes'];
+  const sheetKinds: SheetKind[] = (procedure ?? shown?.procedure) === 'annual-external' || shown?.candidates ? ['roster', 'votes', 'candidates'] : ['roster', 'votes'];
   const verdict = shown?.conference?.verdict;
   const decided = outcome?.ok && outcome.result ? decisionsOf(outcome.result.people) : [];
 
@@ -292,7 +294,7 @@ export function RunForm({
           <Field label={t.procedure}>
             <Select
               className={styles.fill}
-              value={procedure}
+              value={procedure ?? shown?.procedure ?? ''}
               disabled={disabled}
               onChange={(_, d) => {
                 setProcedure(d.value as ProcedureId);
@@ -338,6 +340,7 @@ export function RunForm({
             </strong>
           </Body1>
         )}
+        <ReadReport of={outcome ?? shown} lang={lang} />
 
         <fieldset className={styles.group}>
           <legend>

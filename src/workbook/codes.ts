@@ -28,6 +28,21 @@ export const WORKBOOK_CODES = {
   'W-NO-ROSTER': { severity: 'warning', rule: 'INPUT' },
   'W-SETTINGS-REPLACED': { severity: 'warning', rule: 'INPUT' },
   'W-MAP-COLUMN-EMPTY': { severity: 'warning', rule: 'INPUT' },
+  // What the sheets say must hold together; what looks like data is read or named (issue 14).
+  'E-COUNTS-DISAGREE': { severity: 'error', rule: 'INPUT' },
+  'E-ATTENDANCE-SUM': { severity: 'error', rule: 'INPUT' },
+  'E-VOTE-PERCENT-MISMATCH': { severity: 'error', rule: 'INPUT' },
+  'E-VOTE-BASE-MISMATCH': { severity: 'error', rule: 'INPUT' },
+  'E-VOTE-COLUMN-AMBIGUOUS': { severity: 'error', rule: 'INPUT' },
+  'E-COLUMN-CHOICE-BAD': { severity: 'error', rule: 'INPUT' },
+  'E-HIDDEN-ROWS': { severity: 'error', rule: 'INPUT' },
+  'E-DATA-BELOW-TABLE': { severity: 'error', rule: 'INPUT' },
+  'W-VOTE-COLUMN-UNUSED': { severity: 'warning', rule: 'INPUT' },
+  'W-HIDDEN-COLUMN': { severity: 'warning', rule: 'INPUT' },
+  'W-HIDDEN-ROWS': { severity: 'warning', rule: 'INPUT' },
+  'W-DATA-BELOW-TABLE': { severity: 'warning', rule: 'INPUT' },
+  'W-TABLE-LEFT-OUT': { severity: 'warning', rule: 'INPUT' },
+  'W-LEFT-UNUSED': { severity: 'warning', rule: 'INPUT' },
 } as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
 
 export type WorkbookCode = keyof typeof WORKBOOK_CODES;

@@ -1,10 +1,12 @@
-import { describeDiagnostic, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
+import { describeDiagnostic, describeInference, describeRead, explainPerson, formatRatio, messages, outcomeCounts, profileUsed, stepTitle, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, findStep, percentOf, runStep, type Diagnostic, type PersonResult, type ProcedureId, type RuleProfile, type StepResult, type ThresholdFinding, type TieFinding } from '../rules';
 import { buildStepInput, type Overrides } from './reader/inputs';
 import { countSettings, fingerprint as inputFingerprint, sheetsRead } from './bookkeeping/fingerprint';
 import { renderAudit, settingsText, type AuditEntry } from './bookkeeping/audit-log';
 import { nextRecord, partsOf, readRecord, recordSheet, type UndoRecord } from './bookkeeping/undo-record';
-import { parseFor, type ParsedWorkbook } from './reader/parse';
+import type { ParsedWorkbook } from './reader/parse';
+import { parseFor, type Inference, type ParseRequest } from './reader/procedure';
+import type { ReadReport } from './reader/report';
 import type { ColumnMap } from './reader/column-map';
 import { readDecisions } from './reader/decisions';
 import type { WritePlan } from './plan';
@@ -17,7 +19,7 @@ import { renderShortlist } from './render/shortlist';
 import { renderMinutes } from './render/minutes';
 import { decisionRecordName, renderDecisionRecord } from './render/decision-record';
 import { readSettings, settingsSheet, settingsToSave, type RunSettings } from './bookkeeping/settings';
-import { ownedAreas } from './reader/parse';
+import { ownedAreas } from './reader/sheets';
 import { rangeA1 } from './address';
 import { fixedScale, layoutSheet } from './render/page-layout';
 import type { WorkbookSnapshot } from './snapshot';
@@ -28,8 +30,9 @@ import type { WorkbookSnapshot } from './snapshot';
  */
 
 export interface RunRequest {
-  procedure: ProcedureId;
-  /** Omitted: inferred from the sheets found (a staff or leadership vote count, or a roster alone). */
+  /** Omitted: inferred from the sheets found (src/workbook/reader/procedure.ts), with the step. */
+  procedure?: ProcedureId;
+  /** Omitted: inferred from the sheets found (a staff or leadership vote count, removal votes, the head's marks, or a roster alone). */
   step?: number;
   rosterSheet?: string;
   votesSheet?: string;
@@ -43,11 +46,17 @@ export interface RunRequest {
   saveSettings?: boolean;
   /** The columns the user chose where header detection was unsure, by sheet (src/workbook/reader/column-map.ts). */
   columns?: Record<string, ColumnMap>;
+  /** The vote columns the user chose on the vote sheet (`--column votes=E`), by field: column letters. */
+  voteColumns?: ParseRequest['voteColumns'];
 }
 
 export interface RunOutcome {
   procedure: ProcedureId;
   step: number;
+  /** What was inferred from the workbook (the procedure, the step) and why; empty where the user said. */
+  inferred: Inference;
+  /** What was read, sheet by sheet (src/workbook/reader/report.ts; the same as parsed.read). */
+  read: ReadReport;
   parsed: ParsedWorkbook;
   result?: StepResult;
   diagnostics: Diagnostic[];
@@ -58,10 +67,11 @@ export interface RunOutcome {
 }
 
 export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): RunOutcome {
-  const { procedure, lang } = request;
-  const { parsed, step } = parseFor(snapshot, request);
+  const { lang } = request;
+  const profile = request.profile ?? DEFAULT_PROFILE;
+  const { parsed, procedure, step, inferred } = parseFor(snapshot, { ...request, titles: Object.keys(profile.quota.perTitle) });
   const diagnostics = [...parsed.diagnostics];
-  const fail = (): RunOutcome => ({ procedure, step, parsed, diagnostics, ok: false });
+  const fail = (): RunOutcome => ({ procedure, step, inferred, read: parsed.read, parsed, diagnostics, ok: false });
   if (!findStep(procedure, step)) {
     diagnostics.push(...runStep(procedure, step, {}).diagnostics);
     return fail();
@@ -74,7 +84,6 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
     diagnostics.push(...recorded.diagnostics);
     if (recorded.decisions.length) built.input.decisions = recorded.decisions;
   }
-  const profile = request.profile ?? DEFAULT_PROFILE;
   const result = runStep(procedure, step, { ...built.input, profile });
   // The count's own result, the head's decisions left out: what the minutes record (TIE: a decision never rewrites the count).
   const count = built.input.decisions?.length ? runStep(procedure, step, { ...built.input, decisions: [], profile }) : result;
@@ -96,6 +105,11 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
 
   // Sheets the add-in creates whole (and replaces on the next run): the ranked shortlist, …
   const people = new Map([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
+  // A post written after a name in the vote sheet ("Ngô Quang Huy (Phó phòng)") shows where the roster gives none.
+  for (const [id, post] of built.posts) {
+    const known = people.get(id);
+    if (!known?.post) people.set(id, known ? { ...known, post } : { id, name: nameOf(id), titles: [], inPlanning: false, post });
+  }
   const created: CreatedSheet[] = [];
   const shortlist = renderShortlist(result, lang, people, nameOf, profile);
   if (shortlist) created.push(shortlist);
@@ -120,9 +134,10 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const entry: AuditEntry = {
     at: request.now ?? '',
     action: 'run',
-    step: title ? `${title.procedure} — ${title.step}` : `${procedure} ${step}`,
+    step: `${title ? `${title.procedure} — ${title.step}` : `${procedure} ${step}`}${inferred.because ? ` ${messages(lang).reader.inferredMark}` : ''}`,
     settings: settingsText(profile, request.overrides ?? {}, built.input.decisions ?? [], lang, nameOf),
-    sheets: sheetsRead(parsed),
+    // What was read, compactly (the report in words: sheet, columns, rows, what was passed over).
+    sheets: describeRead(parsed.read, lang, true),
     fingerprint,
     counts: outcomeCounts(result.people, lang),
   };
@@ -133,12 +148,12 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
     return blocked();
   }
   // The settings saved for the next run: like the log, not a part the run wrote (undo keeps them).
-  const saveTaken = request.saveSettings && addSheets(plan, [settingsSheet(settingsToSave(readSettings(snapshot).settings, request, step), lang)], snapshot, parsed.owned);
+  const saveTaken = request.saveSettings && addSheets(plan, [settingsSheet(settingsToSave(readSettings(snapshot).settings, { ...request, procedure }, step), lang)], snapshot, parsed.owned);
   if (saveTaken) {
     diagnostics.push(saveTaken);
     return blocked();
   }
-  return { procedure, step, parsed, result, diagnostics, plan, fingerprint, ok: true };
+  return { procedure, step, inferred, read: parsed.read, parsed, result, diagnostics, plan, fingerprint, ok: true };
 }
 
 /**
@@ -208,6 +223,8 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
   return {
     procedure: run.procedure,
     step: run.step,
+    /** What was inferred from the workbook and why (empty where the user said), in words too. */
+    inferred: { ...run.inferred, ...(describeInference(run.inferred, run.procedure, run.step, lang) ? { text: describeInference(run.inferred, run.procedure, run.step, lang) } : {}) },
     profile: profile.name,
     /** The rules where the profile differs from Phụ lục 12, in words (none: the default's rules). */
     profileChanges: profileUsed(profile, lang).changes,
@@ -235,5 +252,7 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
     titles: run.result?.titles ?? [],
     consultations: run.result?.consultations ?? [],
     diagnostics: run.diagnostics.map((d) => ({ severity: d.severity, code: d.code, sheet: d.at?.sheet ?? null, cell: d.at?.cell ?? null, message: describeDiagnostic(d, lang) })),
+    /** What was read, sheet by sheet (src/workbook/reader/report.ts). */
+    read: run.parsed.read,
   };
 }

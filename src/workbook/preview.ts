@@ -1,9 +1,10 @@
 import { stepTitle, type Lang } from '../i18n';
-import { assessConference, DEFAULT_PROFILE, findStep, quotaFor, STEPS, type ConferenceResult, type Diagnostic, type SourceRef } from '../rules';
+import { assessConference, DEFAULT_PROFILE, findStep, quotaFor, STEPS, type ConferenceResult, type Diagnostic, type ProcedureId, type SourceRef } from '../rules';
 import { mappingQuestions, type MappingQuestion } from './reader/column-map';
 import { buildStepInput } from './reader/inputs';
 import { OWNED_SHEET_PREFIX } from './plan';
-import { parseFor } from './reader/parse';
+import { parseFor, type Inference } from './reader/procedure';
+import type { ReadReport } from './reader/report';
 import type { RunRequest } from './pipeline';
 import type { WorkbookSnapshot } from './snapshot';
 
@@ -15,8 +16,12 @@ import type { WorkbookSnapshot } from './snapshot';
  */
 
 export interface RunPreview {
-  procedure: RunRequest['procedure'];
+  procedure: ProcedureId;
   step: number;
+  /** What was inferred from the workbook (procedure, step) and why (src/workbook/reader/procedure.ts). */
+  inferred: Inference;
+  /** What would be read, sheet by sheet (src/workbook/reader/report.ts). */
+  read: ReadReport;
   /** The step in the words of the text. */
   title?: { procedure: string; step: string };
   /** The steps of the procedure, to choose from. */
@@ -46,13 +51,15 @@ export interface RunPreview {
 }
 
 export function previewRun(snapshot: WorkbookSnapshot, request: RunRequest): RunPreview {
-  const { procedure, lang } = request;
+  const { lang } = request;
   const profile = request.profile ?? DEFAULT_PROFILE;
-  const { parsed, step } = parseFor(snapshot, request);
+  const { parsed, procedure, step, inferred } = parseFor(snapshot, { ...request, titles: Object.keys(profile.quota.perTitle) });
   const created = new Set(parsed.owned.filter((o) => o.name.startsWith(OWNED_SHEET_PREFIX)).map((o) => o.sheet));
   const preview: RunPreview = {
     procedure,
     step,
+    inferred,
+    read: parsed.read,
     title: stepTitle(procedure, step, lang),
     steps: stepsOf(procedure, lang),
     sheets: snapshot.sheets.map((s) => s.name).filter((n) => !created.has(n)),
@@ -95,6 +102,6 @@ function withMapping(preview: RunPreview, snapshot: WorkbookSnapshot, parsed: Re
   return preview;
 }
 
-function stepsOf(procedure: RunRequest['procedure'], lang: Lang): RunPreview['steps'] {
+function stepsOf(procedure: ProcedureId, lang: Lang): RunPreview['steps'] {
   return STEPS.filter((s) => s.procedure === procedure).map((s) => ({ step: s.step, title: stepTitle(procedure, s.step, lang)?.step ?? String(s.step) }));
 }

@@ -18,6 +18,9 @@ export interface SheetSnapshot {
   merges: string[];
   /** Excel Tables (ListObjects): name and A1 range including the header row. */
   tables: { name: string; range: string }[];
+  /** Rows and columns the user hid (1-based, ascending), where the host can tell; absent: none known. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
 }
 
 export interface DefinedName {

@@ -121,7 +121,15 @@ describe('ELIG (mục I.1): other standards read from roster columns', () => {
     ['  đại   HỌC ', true],
     ['Cao đẳng', false],
     ['Trung cấp', false],
-    ['Kỹ sư', false], // not a level of the default profile
+    // Degrees as rosters write them: the profile's vocabulary (DEFAULT_PROFILE, TRAINING_LEVELS), not code.
+    ['Cử nhân Luật', true],
+    ['Kỹ sư xây dựng', true],
+    ['Kỹ sư', true],
+    ['Thạc sỹ Quản lý công', true],
+    ['Tiến sĩ Kinh tế', true],
+    ['Cao đẳng sư phạm', false],
+    ['Trung cấp kế toán', false],
+    ['Chuyên khoa I', false], // not a word of the default profile
   ])('ELIG (training ≥ Đại học): "%s" → met %s', (training, met) => {
     const p = person(elig([cadre('a', {}, { training })]), 'a');
     expect(p.outcome).toBe(met ? 'eligible' : 'ineligible');
@@ -185,8 +193,31 @@ describe('ELIG (mục I.1): other standards read from roster columns', () => {
     expect(person(result, 'c').outcome).toBe('ineligible');
     expect(person(result, 'd').outcome).toBe('eligible');
     expect(criterionOf(person(result, 'a'), 'training')?.required).toBe('≥ Đại học');
-    // The same roster under the default profile: "Kỹ sư" is not a known level.
-    expect(person(elig([cadre('a', {}, { training: 'Kỹ sư' })]), 'a').outcome).toBe('ineligible');
+    // An alias without "*" is the whole value: "Kỹ sư xây dựng" is not "Kỹ sư" in this profile.
+    expect(person(elig([cadre('a', {}, { training: 'Kỹ sư xây dựng' })], { profile }), 'a').outcome).toBe('ineligible');
+  });
+
+  test.each([
+    ['Cao cấp', true],
+    ['Cao cấp LLCT', true],
+    ['Cao cấp lý luận chính trị', true],
+    ['Cử nhân chính trị', true],
+    ['Trung cấp', true],
+    ['TRUNG CẤP LLCT', true],
+    ['Sơ cấp', false],
+  ])('ELIG (political theory ≥ Trung cấp): "%s" → met %s', (politicalTheory, met) => {
+    expect(criterionOf(person(elig([cadre('a', {}, { politicalTheory })]), 'a'), 'politicalTheory')).toMatchObject({ met });
+  });
+
+  test.each([
+    ['HTXSNV', 'HTTNV', true],
+    ['HTT NV', 'Hoàn thành tốt nhiệm vụ', true],
+    ['Xuất sắc', 'Hoàn thành tốt', true],
+    ['HTNV', 'HTXSNV', false],
+    ['KHTNV', 'HTTNV', false],
+  ])('ELIG (ratings ≥ Hoàn thành tốt nhiệm vụ, two years): %s, %s → met %s', (a, b, met) => {
+    const p = person(elig([cadre('a', { ratings: [{ year: 2024, value: a }, { year: 2025, value: b }] })]), 'a');
+    expect(criterionOf(p, 'ratings')).toMatchObject({ met });
   });
 
   test('ELIG: a criterion whose column nobody has is not applied and warns W-ELIG-NO-COLUMN', () => {

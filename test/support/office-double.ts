@@ -57,6 +57,9 @@ export class DSheet {
   widths = new Map<number, number>();
   heights = new Map<number, number>();
   page: DPage = { breaks: [] };
+  /** Rows and columns the user hid (1-based). */
+  hiddenRows = new Set<number>();
+  hiddenColumns = new Set<number>();
   constructor(public name: string) {}
   cell(row: number, col: number): DCell {
     const key = `${row},${col}`;
@@ -563,6 +566,26 @@ export class DRange extends Proxy {
       return within.length ? within.map((m) => `${quote(sheet.name)}!${rangeA1(m)}`).join(',') : null;
     });
   }
+  /** 'Visible' only: the range's visible cells, as rectangles of visible row runs × visible column runs. */
+  getSpecialCellsOrNullObject(type: string): DAreas {
+    return new DAreas(this.ctx, () => {
+      const t = this.resolve();
+      if (!t || type !== 'Visible') return null;
+      const { sheet, pos } = t;
+      const runs = (from: number, to: number, hidden: Set<number>): [number, number][] => {
+        const out: [number, number][] = [];
+        for (let i = from; i <= to; i++) {
+          if (hidden.has(i)) continue;
+          const last = out[out.length - 1];
+          if (last && last[1] === i - 1) last[1] = i;
+          else out.push([i, i]);
+        }
+        return out;
+      };
+      const areas = runs(pos.top, pos.bottom, sheet.hiddenRows).flatMap(([top, bottom]) => runs(pos.left, pos.right, sheet.hiddenColumns).map(([left, right]) => rangeA1({ top, left, bottom, right })));
+      return areas.length ? areas.map((a) => `${quote(sheet.name)}!${a}`).join(',') : null;
+    });
+  }
   getCellProperties(spec: { format?: { font?: { name?: boolean } } }): { value: unknown } {
     const result: { value: unknown; loaded?: boolean } = {
       get value(): unknown {
@@ -853,6 +876,8 @@ export function doubleFromExcelJS(workbook: ExcelJS.Workbook): DWorkbook {
     snap.values.forEach((row, i) => row.forEach((v, j) => v !== null && (sheet.cell(i + 1, j + 1).value = v)));
     sheet.merges = snap.merges.map((m) => parseRange(m)!);
     sheet.tables = snap.tables.map((t) => ({ ...t }));
+    sheet.hiddenRows = new Set(snap.hiddenRows ?? []);
+    sheet.hiddenColumns = new Set(snap.hiddenColumns ?? []);
     book.sheets.push(sheet);
   }
   for (const n of snapshot.names) book.names.set(n.name, { sheet: n.sheet, range: n.range });

@@ -129,3 +129,30 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   expect(pane().querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
   expect(pane().querySelector<HTMLSelectElement>('[data-testid="sheet-votes"]')?.value).toBe(VOTES);
 });
+
+test('two columns that could be the votes (a count and a recount): the run stops and the pane asks; the dialog chooses, Run writes', async () => {
+  const session = await open(readFileSync(join(__dirname, '..', 'fixtures', 'family-5-vote-columns-recount.xlsx')));
+  await until(() => !!pane().querySelector('[data-testid="unsure-votes"]'), 'the warning');
+  const warning = pane().querySelector<HTMLElement>('[data-testid="unsure-votes"]')!;
+  expect(warning.textContent).toContain(t.columnMap.competing('KP HN cán bộ', t.columnMap.field('agree'), ['D', 'E']));
+  // The error that stops the run names both columns and how to choose.
+  expect(pane().querySelector('[data-testid="diagnostics"]')?.textContent).toContain('E “Số phiếu đồng ý (kiểm lại)”');
+
+  await click(button(t.columnMap.choose, warning));
+  await until(() => !!dialog(), 'the dialog');
+  const d = dialog()!;
+  await choose(select('column-map-agree', d), 'E');
+  await click(button(t.columnMap.save, d));
+  await until(() => !dialog(), 'the dialog to close');
+  await until(() => !pane().querySelector('[data-testid="unsure-votes"]'), 'the warning to go');
+
+  await click(button(t.taskpane.run, pane()));
+  await until(() => text().includes(t.taskpane.written), 'the run');
+  const ws = session.workbook.getWorksheet('KP HN cán bộ')!;
+  // Nguyễn Văn An's recount: 12 of 20, 60%.
+  let an = 0;
+  ws.eachRow((row, n) => {
+    if (row.getCell(2).value === 'Nguyễn Văn An') an = n;
+  });
+  expect(ws.getCell(an, 6).value).toBe(0.6);
+});

@@ -18,7 +18,9 @@
  *   (a formatted empty cell widens Office's used range, not the snapshot's);
  * - fonts: legacy Vietnamese fonts (.VnTime, VNI-…) are read with `getCellProperties` (ExcelApi 1.9)
  *   in the same sync; a font set on a run of rich text inside a cell is not seen (the xlsx host sees it);
- * - merged areas: `getMergedAreasOrNullObject()` (ExcelApi 1.13); below 1.13 no merges are read.
+ * - merged areas: `getMergedAreasOrNullObject()` (ExcelApi 1.13); below 1.13 no merges are read;
+ * - hidden rows and columns: the used range's visible cells, `getSpecialCellsOrNullObject('Visible')`
+ *   (ExcelApi 1.9), one address list: a row or column no visible area covers is hidden.
  */
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
@@ -33,6 +35,7 @@ interface QueuedSheet {
   used: Excel.Range;
   merged?: Excel.RangeAreas;
   fonts?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  visible?: Excel.RangeAreas;
 }
 
 export interface ReadOptions {
@@ -63,7 +66,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
         q.merged = used.getMergedAreasOrNullObject();
         q.merged.load('address');
       }
-      if (withFonts) q.fonts = used.getCellProperties({ format: { font: { name: true } } });
+      if (withFonts) {
+        q.fonts = used.getCellProperties({ format: { font: { name: true } } });
+        q.visible = used.getSpecialCellsOrNullObject('Visible' as Excel.SpecialCellType.visible);
+        q.visible.load('address');
+      }
       queued.push(q);
     }
     return chain;
@@ -140,7 +147,21 @@ function sheetOf(name: string, q: QueuedSheet, withFonts: boolean): SheetSnapsho
       .map(rangeA1);
   }
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  if (q.visible && !q.visible.isNullObject) hiddenOf(snapshot, q.visible.address, rowIndex, columnIndex, values.length, values[0]?.length ?? 0);
   return snapshot;
+}
+
+/** Rows and columns of the used range that no visible area covers (within the values read). */
+function hiddenOf(snapshot: SheetSnapshot, visible: string, rowIndex: number, columnIndex: number, rowCount: number, colCount: number): void {
+  const areas = visible.split(',').map((ref) => parseRange(ref)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+  const rows = snapshot.values.length;
+  const cols = snapshot.values.reduce((m, r) => Math.max(m, r.length), 0);
+  const hiddenRows: number[] = [];
+  for (let r = rowIndex + 1; r <= Math.min(rows, rowIndex + rowCount); r++) if (!areas.some((a) => r >= a.top && r <= a.bottom)) hiddenRows.push(r);
+  const hiddenColumns: number[] = [];
+  for (let c = columnIndex + 1; c <= Math.min(cols, columnIndex + colCount); c++) if (!areas.some((a) => c >= a.left && c <= a.right)) hiddenColumns.push(c);
+  if (hiddenRows.length) snapshot.hiddenRows = hiddenRows;
+  if (hiddenColumns.length) snapshot.hiddenColumns = hiddenColumns;
 }
 
 function cellValue(raw: unknown, type: string | undefined): CellValue {

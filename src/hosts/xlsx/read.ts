@@ -92,10 +92,12 @@ export function dateToSerial(date: Date, date1904 = false): number | null {
 function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue; numFmt: string | null }[] = [];
   const fonts: Record<string, string> = {};
+  const hiddenRows: number[] = [];
   let rows = 0;
   let cols = 0;
   try {
     worksheet.eachRow((row, rowNumber) => {
+      if (row.hidden) hiddenRows.push(rowNumber);
       row.eachCell((cell, colNumber) => {
         const value = safe(() => cellValue(cell, date1904), null);
         const numFmt = safe(() => (typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null), null);
@@ -128,6 +130,11 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
     tables: safe(() => tablesOf(worksheet), []),
   };
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  // Hidden rows and columns within the values (the reader names what it leaves out because of them).
+  const shownRows = hiddenRows.filter((r) => r <= rows);
+  const hiddenColumns = safe(() => (worksheet.columns ?? []).flatMap((c) => (c?.hidden && c.number !== undefined && c.number <= cols ? [c.number] : [])), [] as number[]);
+  if (shownRows.length) snapshot.hiddenRows = shownRows;
+  if (hiddenColumns.length) snapshot.hiddenColumns = hiddenColumns;
   return snapshot;
 }
 

@@ -4,7 +4,7 @@ import type { ColumnMap } from '../reader/column-map';
 import { workbookDiagnostic } from '../codes';
 import { canonicalJson } from './fingerprint';
 import { jsonCells, jsonSheet, PIECE } from './hidden-json';
-import { parseFor } from '../reader/parse';
+import { parseFor } from '../reader/procedure';
 import { OWNED_SHEET_PREFIX, type CreatedSheet } from '../plan';
 import type { WorkbookSnapshot } from '../snapshot';
 
@@ -205,7 +205,8 @@ export function settingsOf(
 }
 
 export interface EffectiveSettings {
-  procedure: ProcedureId;
+  /** The procedure given or saved; undefined: the run infers it from the workbook. */
+  procedure?: ProcedureId;
   /** The settings of the run: those given, else the saved ones (the step inferred where it must be, to find the numbers kept for its conference). */
   settings: RunSettings;
   /** The conference numbers of the run: those typed in, else those saved for its conference. */
@@ -221,17 +222,23 @@ export interface EffectiveSettings {
  * to find them. `typed`: the conference numbers given now.
  */
 export function effectiveSettings(snapshot: WorkbookSnapshot, saved: RunSettings | undefined, explicit: RunSettings, typed: ConferenceNumbers = {}): EffectiveSettings {
-  const procedure = explicit.procedure ?? saved?.procedure ?? 'next-term';
+  const procedure = explicit.procedure ?? saved?.procedure;
   const base: RunSettings | undefined = saved && (saved.procedure === undefined || saved.procedure === procedure ? saved : { ...saved, step: undefined });
   const settings = mergeSettings(base, explicit);
   let step = settings.step;
-  const keyed = Object.keys(settings.conferences ?? {}).some((k) => k.startsWith(`${procedure}:`));
-  if (step === undefined && keyed) step = parseFor(snapshot, { procedure, rosterSheet: settings.rosterSheet, votesSheet: settings.votesSheet, candidatesSheet: settings.candidatesSheet, columns: settings.columns }).step;
-  const kept = step === undefined ? {} : (settings.conferences?.[conferenceKey(procedure, step)] ?? {});
+  // Numbers kept for a conference: the step (and the procedure, where not given) the sheets point at, to find them.
+  let keyedFor = procedure;
+  const keyed = Object.keys(settings.conferences ?? {}).some((k) => procedure === undefined || k.startsWith(`${procedure}:`));
+  if ((step === undefined || procedure === undefined) && keyed) {
+    const found = parseFor(snapshot, { procedure, step, rosterSheet: settings.rosterSheet, votesSheet: settings.votesSheet, candidatesSheet: settings.candidatesSheet, columns: settings.columns });
+    step ??= found.step;
+    keyedFor = found.procedure;
+  }
+  const kept = step === undefined || keyedFor === undefined ? {} : (settings.conferences?.[conferenceKey(keyedFor, step)] ?? {});
   const numbers: ConferenceNumbers = { convened: typed.convened ?? kept.convened, present: typed.present ?? kept.present };
   const used: SavedSetting[] = [];
   if (base) {
-    if (explicit.procedure === undefined && base.procedure !== undefined) used.push({ kind: 'procedure', procedure });
+    if (explicit.procedure === undefined && base.procedure !== undefined) used.push({ kind: 'procedure', procedure: base.procedure });
     if (explicit.step === undefined && base.step !== undefined) used.push({ kind: 'step', step: base.step });
     for (const sheet of ['roster', 'votes', 'candidates'] as const) {
       const name = base[`${sheet}Sheet`];

@@ -2,7 +2,7 @@ import type { Lang } from '../../i18n';
 import type { Diagnostic } from '../../rules';
 import { a1, parseRange, rangeA1 } from '../address';
 import { workbookDiagnostic } from '../codes';
-import { ownedAreas } from '../reader/parse';
+import { ownedAreas } from '../reader/sheets';
 import { addBookkeeping, addSheets } from '../pipeline';
 import { OWNED_SHEET_PREFIX, type WritePlan } from '../plan';
 import type { WorkbookSnapshot } from '../snapshot';

@@ -1,9 +1,13 @@
 import type { Diagnostic, PartialDate } from '../../rules';
 import { columnLetters, columnNumber } from '../address';
 import { SPECS, type TableRole } from './layouts';
-import { ownedAreas, views, type ParsedWorkbook } from './parse';
+import type { ParsedWorkbook } from './parse';
+import { readTableRows } from './rows';
+import { ownedAreas, views } from './sheets';
+import type { SheetView } from './sheet-view';
 import type { WorkbookSnapshot } from '../snapshot';
-import { guessHeader, headerLabels, labelNames, mappedTableHeader, readTableRows, type FoundTable, type SheetView } from './table';
+import { guessHeader, headerLabels, labelNames, mappedTableHeader } from './header';
+import type { FoundTable } from './table';
 import { cellText, tidyText } from './text';
 import { readCount, readDate } from './values';
 
@@ -47,7 +51,7 @@ export interface MappingQuestion {
   fields: { key: string; required: boolean; oneOf?: string[] }[];
   /** The current answer: the user's mapping, else what detection found (or its best partial guess). */
   guess: ColumnMap;
-  /** Fields more than one column could be: the column detection took first, then the others. */
+  /** Fields more than one column could be: the column detection took first, then the others (vote columns: every candidate, none taken). */
   competing: { key: string; cols: string[] }[];
   /** Where a header row was found without them: the required fields missing (of a group, any one would do). */
   missing?: string[][];
@@ -123,6 +127,12 @@ function question(view: SheetView, role: TableRole, table: FoundTable | undefine
     const used = new Set([...Object.values(table.columns), ...table.ratingYears.map((r) => r.col)]);
     for (const field of spec.fields) {
       const taken = table.columns[field.key];
+      // Vote columns: unsure where the reader could not choose (vote-columns.ts: E-VOTE-COLUMN-AMBIGUOUS).
+      const choice = table.choices?.find((c) => c.field === field.key);
+      if (choice) {
+        if (choice.chosen === undefined) competing.push({ key: field.key, cols: choice.candidates.map(columnLetters) });
+        continue;
+      }
       if (!DECISIVE.includes(field.key) || taken === undefined) continue;
       const others = [...labels].filter(([col, label]) => !used.has(col) && labelNames(label, field)).map(([col]) => col);
       if (others.length) competing.push({ key: field.key, cols: [taken, ...others].map(columnLetters) });

@@ -1,8 +1,9 @@
 import { messages } from '../../i18n';
-import { nameKey, type Diagnostic, type HeadDecision, type ProcedureId, type VoteRow } from '../../rules';
+import { nameKey, STEPS, type Diagnostic, type HeadDecision, type ProcedureId, type VoteRow } from '../../rules';
 import { a1 } from '../address';
 import { workbookDiagnostic } from '../codes';
 import type { ParsedWorkbook } from './parse';
+import type { OwnedArea } from './sheets';
 import { birthText, DECIDED_BY_COL, DECIDED_ON_COL, SHORTLIST_HEADER_ROW, shortlistName } from '../render/shortlist';
 import type { WorkbookSnapshot } from '../snapshot';
 import { cellText, fold, nameText } from './text';
@@ -18,6 +19,32 @@ import { readFullDate, readYesNo } from './values';
 const LANGS = ['vi', 'en'] as const;
 const folded = (pick: (m: ReturnType<typeof messages>) => string): string[] => LANGS.map((l) => fold(pick(messages(l))));
 
+/** The column of a shortlist sheet where the head marks those chosen (1-based; 0: none). */
+function decisionColumn(values: WorkbookSnapshot['sheets'][number]['values']): number {
+  const header = values[SHORTLIST_HEADER_ROW - 1] ?? [];
+  const labels = folded((m) => m.sheets.decisionColumn);
+  return header.findIndex((v) => labels.includes(fold(cellText(v)))) + 1;
+}
+
+/**
+ * A results sheet an earlier run made where the head has marked those chosen: the step to run again
+ * (step 3's re-run, RULES.md TIE). The first such sheet, in the order of the procedures' steps.
+ */
+export function markedShortlist(snapshot: WorkbookSnapshot, owned: readonly OwnedArea[]): { procedure: ProcedureId; step: number; sheet: string; cell: string } | undefined {
+  for (const def of STEPS) {
+    const marker = owned.find((o) => o.name === shortlistName(def.procedure, def.step));
+    const sheet = marker && snapshot.sheets.find((s) => s.name === marker.sheet);
+    if (!sheet) continue;
+    const col = decisionColumn(sheet.values);
+    if (col === 0) continue;
+    for (let row = SHORTLIST_HEADER_ROW + 1; row <= sheet.values.length; row++) {
+      const mark = readYesNo(sheet.values[row - 1]?.[col - 1] ?? null);
+      if (mark.ok && mark.value) return { procedure: def.procedure, step: def.step, sheet: sheet.name, cell: a1(row, col) };
+    }
+  }
+  return undefined;
+}
+
 export function readDecisions(
   snapshot: WorkbookSnapshot,
   parsed: ParsedWorkbook,
@@ -30,9 +57,7 @@ export function readDecisions(
   const sheet = marker && snapshot.sheets.find((s) => s.name === marker.sheet);
   if (!sheet) return none;
   const text = (row: number, col: number): string => cellText(sheet.values[row - 1]?.[col - 1] ?? null).trim();
-  const header = sheet.values[SHORTLIST_HEADER_ROW - 1] ?? [];
-  const decisionLabels = folded((m) => m.sheets.decisionColumn);
-  const markCol = header.findIndex((v) => decisionLabels.includes(fold(cellText(v)))) + 1;
+  const markCol = decisionColumn(sheet.values);
   if (markCol === 0) return none;
 
   // Title rows: the title's words (longest first, so "Trưởng phòng" does not take "Trưởng phòng Tổ chức").

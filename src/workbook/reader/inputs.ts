@@ -1,11 +1,12 @@
-import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type PartialDate, type ProcedureId, type RosterPerson, type StepInput, type VoteRow } from '../../rules';
+import { findStep, nameKey, type ConferenceInput, type Diagnostic, type HeadDecision, type IsoDate, type ProcedureId, type StepInput, type VoteRow } from '../../rules';
+import type { VoteLine } from './votes';
 import { workbookDiagnostic } from '../codes';
-import type { ParsedWorkbook, VoteLine } from './parse';
+import { matcher } from './matching';
+import type { ParsedWorkbook } from './parse';
 
 /**
- * From what the workbook holds (and what the user said) to one step's input:
- * each vote row matched to one roster row — by code, else by name and birth date,
- * else by name when unique; no match or two matches is an error naming the cell.
+ * From what the workbook holds (and what the user said) to one step's input: the lists the step
+ * needs, the conference's numbers, each vote row matched to one person (matching.ts).
  */
 
 export interface Overrides {
@@ -17,49 +18,17 @@ export interface Overrides {
   decisions?: HeadDecision[];
 }
 
-/** Two birth dates agree as far as both are known ('1966' agrees with '1966-02-15'). */
-function sameBirth(a: PartialDate, b: PartialDate): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) === b.slice(0, n);
-}
-
-export type Matcher = (line: VoteLine) => { person?: RosterPerson; diagnostic?: Diagnostic };
-
-/** Matches vote rows to people: by code, else by name (and birth date where two share a name). */
-export function matcher(people: readonly RosterPerson[]): Matcher {
-  // One person per key mostly: a list only where a key is shared.
-  const byName = new Map<string, RosterPerson | RosterPerson[]>();
-  const byCode = new Map<string, RosterPerson | RosterPerson[]>();
-  const add = (map: Map<string, RosterPerson | RosterPerson[]>, key: string, p: RosterPerson) => {
-    const known = map.get(key);
-    if (known === undefined) map.set(key, p);
-    else if (Array.isArray(known)) known.push(p);
-    else map.set(key, [known, p]);
-  };
-  const all = (known: RosterPerson | RosterPerson[] | undefined): RosterPerson[] => (known === undefined ? [] : Array.isArray(known) ? known : [known]);
-  for (const p of people) {
-    add(byName, nameKey(p.name), p);
-    if (p.code) add(byCode, p.code, p);
-  }
-  return (line) => {
-    const coded = line.code ? byCode.get(line.code) : undefined;
-    if (coded !== undefined && !Array.isArray(coded)) return { person: coded };
-    let found = all(byName.get(nameKey(line.name)));
-    if (line.birth) found = found.filter((p) => !p.birth || sameBirth(p.birth, line.birth as PartialDate));
-    if (found.length === 1) return { person: found[0] };
-    if (found.length === 0) return { diagnostic: workbookDiagnostic('E-NO-MATCH', { name: line.name, birth: line.birth ?? '' }, line.nameCell) };
-    return { diagnostic: workbookDiagnostic('E-AMBIGUOUS-MATCH', { name: line.name, cells: found.map((p) => `${p.source?.sheet}!${p.source?.cell}`) }, line.nameCell) };
-  };
-}
-
 export interface BuiltInput {
   input: StepInput;
   diagnostics: Diagnostic[];
+  /** The post a vote sheet writes after a person's name ("(Phó phòng)"), by person id: for display. */
+  posts: Map<string, string>;
 }
 
 export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, step: number, overrides: Overrides = {}): BuiltInput {
   const diagnostics: Diagnostic[] = [];
   const input: StepInput = {};
+  const posts = new Map<string, string>();
   const def = findStep(procedure, step);
   const roster = parsed.roster?.people;
   if (roster) input.roster = roster;
@@ -96,7 +65,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     const votes = parsed.votes;
     if (!votes) {
       diagnostics.push(workbookDiagnostic('E-SHEET-NOT-FOUND', { kind: 'votes' }));
-      return { input, diagnostics };
+      return { input, diagnostics, posts };
     }
     // A removal count alone serves only the step that removes (II.1(1)).
     if (def.kind !== 'removal-nomination' && !votes.hasAgree) diagnostics.push(workbookDiagnostic('E-NO-VOTE-COLUMN', { sheet: votes.table.sheet }, { sheet: votes.table.sheet }));
@@ -119,6 +88,7 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
         birth = birth ?? m.person.birth;
         gender = gender ?? m.person.gender;
       }
+      if (line.suffix) posts.set(id, line.suffix);
       const row = (agree: number, source: VoteRow['source']): VoteRow => {
         const v: VoteRow = { id, name: line.name, title: line.title, agree, source };
         if (birth) v.birth = birth;
@@ -130,6 +100,42 @@ export function buildStepInput(parsed: ParsedWorkbook, procedure: ProcedureId, s
     }
     input.votes = nominations;
     if (def.kind === 'removal-nomination') input.removals = removals;
+    diagnostics.push(...baseChecks(votes.lines, input.conference), ...leftUnused(parsed, procedure, step));
+  } else diagnostics.push(...leftUnused(parsed, procedure, step));
+  return { input, diagnostics, posts };
+}
+
+/** A count written "7/20": its base must be those present (the base a person counting wrote down). */
+function baseChecks(lines: readonly VoteLine[], conference: ConferenceInput | undefined): Diagnostic[] {
+  if (!conference) return [];
+  const out: Diagnostic[] = [];
+  const presentCell = conference.source?.present?.cell ?? '';
+  for (const l of lines)
+    for (const [votes, of, at] of [
+      [l.agree, l.agreeOf, l.agreeCell],
+      [l.removeAgree, l.removeOf, l.removeCell],
+    ] as const) {
+      if (of !== undefined && votes !== undefined && of !== conference.present) out.push(workbookDiagnostic('E-VOTE-BASE-MISMATCH', { name: l.name, votes, of, present: conference.present, presentCell }, at));
+    }
+  return out;
+}
+
+/**
+ * What the workbook holds for another procedure or step, left unused by this one, is said (never
+ * dropped in silence): removal votes outside II.1 step 1, external candidates outside II.2.
+ */
+function leftUnused(parsed: ParsedWorkbook, procedure: ProcedureId, step: number): Diagnostic[] {
+  const def = findStep(procedure, step);
+  if (!def) return [];
+  const out: Diagnostic[] = [];
+  const votes = parsed.votes;
+  const removal = votes && def.kind !== 'removal-nomination' ? votes.lines.find((l) => l.removeAgree !== undefined) : undefined;
+  if (votes && removal) {
+    const column = removal.removeCell?.cell?.replace(/\d+$/, '') ?? '';
+    out.push(workbookDiagnostic('W-LEFT-UNUSED', { what: 'removal-column', sheet: votes.table.sheet, column, procedure, step }, { sheet: votes.table.sheet, cell: column ? `${column}${votes.table.headerTop}` : undefined }));
   }
-  return { input, diagnostics };
+  if (parsed.candidates && procedure !== 'annual-external') {
+    out.push(workbookDiagnostic('W-LEFT-UNUSED', { what: 'candidates-sheet', sheet: parsed.candidates.table.sheet, procedure, step }, { sheet: parsed.candidates.table.sheet }));
+  }
+  return out;
 }

@@ -36,16 +36,26 @@ export const ROSTER: TableSpec = {
   required: [['name'], ['birth', 'birthMale', 'birthFemale', 'gender'], ['titles', 'inPlanning', 'post', 'unit', 'training', 'politicalTheory']],
 };
 
-/** A vote-count sheet: nomination votes, removal votes, or both in two columns. */
+/** Words a title's label starts with, where count columns are grouped under the title they count for. */
+const TITLE_WORDS = ['truong', 'pho', 'chanh', 'giam doc', 'chu tich', 'bi thu', 'chi huy', 'hieu truong', 'doi truong', 'tong bien tap', 'thu truong', 'uy vien', 'ke toan truong'];
+
+/**
+ * A vote-count sheet: nomination votes, removal votes, or both in two columns; or a group of count
+ * columns per title ("Chức danh Trưởng phòng" over "Số phiếu | Tỷ lệ %"). A percent column is the
+ * sheet's own arithmetic: recognised, never read (the rules work the percent out from the counts).
+ */
 export const VOTES: TableSpec = {
   fields: [
-    { key: 'removeAgree', phrases: ['dua ra khoi quy hoach', 'dong y dua ra khoi quy hoach', 'so phieu dong y dua ra khoi quy hoach', 'dua ra', 'ra khoi quy hoach'], exclude: ['khong dong y'] },
+    { key: 'removeAgree', phrases: ['dua ra khoi quy hoach', 'dong y dua ra khoi quy hoach', 'so phieu dong y dua ra khoi quy hoach', 'dua ra', 'ra khoi quy hoach'], exclude: ['khong dong y', 'ty le', 'ti le', 'phan tram'] },
     ...IDENTITY,
     { key: 'gender', phrases: ['gioi tinh'] },
-    { key: 'agree', phrases: ['so phieu dong y', 'phieu dong y', 'dong y', 'so phieu', 'so phieu gioi thieu', 'so phieu tan thanh', 'tan thanh', 'so phieu bau'], exclude: ['khong dong y', 'ty le', 'khong tan thanh', 'co quan', 'y kien'] },
+    { key: 'agree', phrases: ['so phieu dong y', 'phieu dong y', 'dong y', 'so phieu', 'so phieu gioi thieu', 'so phieu tan thanh', 'tan thanh', 'so phieu bau'], exclude: ['khong dong y', 'ty le', 'ti le', 'phan tram', 'khong tan thanh', 'co quan', 'y kien', 'dua ra', 'phat ra', 'thu vao', 'hop le'] },
     { key: 'title', phrases: ['chuc danh gioi thieu', 'chuc danh quy hoach', 'gioi thieu quy hoach chuc danh', 'chuc danh de nghi', 'chuc danh'] },
   ],
   required: [['name'], ['agree', 'removeAgree']],
+  choose: ['agree', 'removeAgree'],
+  groups: { fields: ['agree', 'removeAgree'], titleWords: TITLE_WORDS },
+  computed: { key: 'percent', phrases: ['ty le', 'phan tram', 'ti le'] },
 };
 
 /** External candidates (II.2) with the consultation facts (CONSULT). */

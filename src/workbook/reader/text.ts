@@ -1,21 +1,12 @@
-import { normalizeName } from '../../rules';
+import { foldText, normalizeName } from '../../rules';
 import { toUnicodeText } from './legacy-text';
 import type { CellValue } from '../snapshot';
 
 /**
- * Text as people type it into headers and labels, folded for matching: legacy fonts converted,
- * NFC, lower case, no diacritics (đ → d), punctuation and line breaks as single spaces.
+ * Text as people type it into headers and labels, folded for matching (the rulebook's foldText):
  * "Họ và tên", "HỌ VÀ TÊN", "Họ  và\ntên", "Ho va ten" all fold to "ho va ten".
  */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export const fold = foldText;
 
 /** The text of a cell, whatever it holds ('' for empty and errors). */
 export function cellText(v: CellValue | undefined): string {

@@ -27,6 +27,44 @@ export function readCount(v: CellValue | undefined): Read<number> {
   return m ? countRead(Number(m[1])) : BAD;
 }
 
+/** A vote count as typed: 7, " 7 ", "7 phiếu", "7/20", "7/20 phiếu (35%)" — the count, and the base and percent where written. */
+export interface VoteCount {
+  value: number;
+  /** The denominator written ("7/20": 20), to be checked against those present. */
+  of?: number;
+  /** The percent written ("(35%)": 35), to be checked against the count and its base. */
+  percent?: number;
+  /** Decimals of the percent as written (a "35%" is right from 34,5% to 35,5%). */
+  decimals?: number;
+}
+
+const VOTE_TEXT = /^\s*(\d{1,9})\s*(?:\/\s*(\d{1,9}))?\s*(?:phiếu|phieu)?\s*(?:[(,;-]?\s*(\d{1,3})(?:[.,](\d{1,4}))?\s*%\s*\)?)?\s*$/iu;
+
+/** Plain counts, made once (a long vote sheet repeats them). */
+const PLAIN_VOTES: Read<VoteCount>[] = Array.from({ length: 1000 }, (_, value) => Object.freeze({ ok: true as const, value: Object.freeze({ value }) }));
+
+export function readVoteCount(v: CellValue | undefined): Read<VoteCount> {
+  const n = readCount(v);
+  if (n.ok) return Number.isInteger(n.value) && n.value >= 0 && n.value < PLAIN_VOTES.length ? PLAIN_VOTES[n.value] : { ok: true, value: { value: n.value } };
+  if (n.empty || typeof v !== 'string') return n;
+  const m = VOTE_TEXT.exec(v.replace(/\u00a0/g, ' ').normalize('NFC'));
+  if (!m) return BAD;
+  const out: VoteCount = { value: Number(m[1]) };
+  if (m[2] !== undefined) out.of = Number(m[2]);
+  if (m[3] !== undefined) {
+    out.percent = Number(`${m[3]}.${m[4] ?? '0'}`);
+    out.decimals = m[4]?.length ?? 0;
+  }
+  return { ok: true, value: out };
+}
+
+/** Whether a percent as written agrees with count/base, to the decimals written (35% for 7/20; 33% or 33,3% for 1/3). */
+export function percentAgrees(count: VoteCount, base: number): boolean {
+  if (count.percent === undefined || base <= 0) return true;
+  const exact = (100 * count.value) / base;
+  return Math.abs(exact - count.percent) <= 0.5 * 10 ** -(count.decimals ?? 0) + 1e-9;
+}
+
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** An Excel serial date (1900 system) as 'YYYY-MM-DD'. */

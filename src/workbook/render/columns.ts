@@ -8,7 +8,8 @@ import { OWNED_PREFIX, type PlanCell, type WritePlan } from '../plan';
 import type { WorkbookSnapshot } from '../snapshot';
 import { EMPTY_CELL, resultCells } from './result-cells';
 import { HEADER_STYLE } from './styles';
-import { SheetView, type FoundTable } from '../reader/table';
+import { SheetView } from '../reader/sheet-view';
+import type { FoundTable } from '../reader/table';
 import { cellText } from '../reader/text';
 
 /**
@@ -27,8 +28,11 @@ function rowOf(cell: string): number | undefined {
   return i < cell.length ? Number(cell.slice(i)) : undefined;
 }
 
-/** `removal`: the column reads the row's removal result (RM50), else the row's other result. */
-type Column = { label: string; width: number; cell: (p: PersonResult) => PlanCell; removal: boolean };
+/**
+ * `removal`: the column reads the row's removal result (RM50), else the row's other result; `title`:
+ * the result for that title, where a row holds one count per title (a column group per title).
+ */
+type Column = { label: string; width: number; cell: (p: PersonResult) => PlanCell; removal: boolean; title?: string };
 
 export interface ColumnOptions {
   /** GAP (II.2(1)): ELIG of those in planning, which the step reports only as counts (in-planning.ts). */
@@ -44,8 +48,8 @@ export function resultAreaName(snapshot: WorkbookSnapshot, sheet: string): strin
 const isRemoval = (p: PersonResult): boolean => p.outcome === 'removed' || p.outcome === 'kept';
 const isEligibility = (p: PersonResult): boolean => p.outcome === 'eligible' || p.outcome === 'ineligible';
 
-/** The columns for the results of one table: eligibility (ELIG), removal (RM50) and/or nomination. */
-function columnsFor(results: readonly PersonResult[], lang: Lang, names: (id: string) => string, reasonOf: (p: PersonResult) => string): Column[] {
+/** The columns for the results of one table: eligibility (ELIG), removal (RM50) and/or nomination (per title, where a row holds several). */
+function columnsFor(results: readonly PersonResult[], lang: Lang, names: (id: string) => string, reasonOf: (p: PersonResult) => string, titles: readonly string[] = []): Column[] {
   const m = messages(lang);
   const { percent, outcome, rank } = resultCells(lang, names);
   if (results.some(isEligibility)) {
@@ -59,17 +63,22 @@ function columnsFor(results: readonly PersonResult[], lang: Lang, names: (id: st
     ];
   }
   const columns: Column[] = [];
-  if (results.some(isRemoval))
-    columns.push(
-      { label: m.columns.removalPercent, width: 11, cell: percent, removal: true },
-      { label: m.columns.removalOutcome, width: 24, cell: outcome, removal: true },
-    );
-  if (results.some((p) => !isRemoval(p)))
-    columns.push(
-      { label: m.columns.percent, width: 11, cell: percent, removal: false },
-      { label: m.columns.outcome, width: 30, cell: outcome, removal: false },
-      { label: m.columns.rank, width: 9, cell: rank, removal: false },
-    );
+  const each = titles.length > 1 ? titles : [undefined];
+  const named = (label: string, title: string | undefined) => (title === undefined ? label : m.columns.forTitle(label, title));
+  for (const title of each) {
+    const mine = (p: PersonResult) => title === undefined || p.title === title;
+    if (results.some((p) => isRemoval(p) && mine(p)))
+      columns.push(
+        { label: named(m.columns.removalPercent, title), width: 11, cell: percent, removal: true, title },
+        { label: named(m.columns.removalOutcome, title), width: 24, cell: outcome, removal: true, title },
+      );
+    if (results.some((p) => !isRemoval(p) && mine(p)))
+      columns.push(
+        { label: named(m.columns.percent, title), width: 11, cell: percent, removal: false, title },
+        { label: named(m.columns.outcome, title), width: 30, cell: outcome, removal: false, title },
+        { label: named(m.columns.rank, title), width: 9, cell: rank, removal: false, title },
+      );
+  }
   return columns;
 }
 
@@ -86,13 +95,14 @@ function beside(snapshot: WorkbookSnapshot, parsed: ParsedWorkbook, table: Found
   const sheet = table.sheet;
   let lastRow = table.headerBottom;
   for (const r of table.rows) if (r.row > lastRow) lastRow = r.row;
-  const removals: (PersonResult | undefined)[] = [];
-  const others: (PersonResult | undefined)[] = [];
+  // Each row's results (one per title where the row holds a count per title).
+  const removals: (PersonResult[] | undefined)[] = [];
+  const others: (PersonResult[] | undefined)[] = [];
   for (const p of results) {
     const row = p.source?.cell ? rowOf(p.source.cell) : undefined;
     if (row === undefined) continue;
-    if (isRemoval(p)) removals[row] = p;
-    else others[row] = p;
+    const into = isRemoval(p) ? removals : others;
+    (into[row] ??= []).push(p);
   }
 
   const left = table.lastCol + 1;
@@ -129,7 +139,7 @@ function beside(snapshot: WorkbookSnapshot, parsed: ParsedWorkbook, table: Found
       continue;
     }
     cells.push(columns.map((c) => {
-      const p = c.removal ? removals[row] : others[row];
+      const p = (c.removal ? removals[row] : others[row])?.find((x) => c.title === undefined || x.title === c.title);
       return p ? c.cell(p) : EMPTY_CELL;
     }));
   }
@@ -156,21 +166,30 @@ export function renderResultColumns(
   const people = new Map<string, RosterPerson>([...(parsed.roster?.people ?? []), ...(parsed.candidates?.people ?? [])].map((p) => [p.id, p]));
   const reasonOf = (p: PersonResult): string => eligibilityReasons(p, lang, people.get(p.id), options.profile, true).join('; ');
   const plan: WritePlan = { clear: [], blocks: [], names: keep, widths: [] };
-  // Each table gets the results read from it, found by the sheet of their source cell: the vote
-  // count's for a vote step; the roster's and the external candidates' for ELIG and GAP.
+  // Each table gets the results read from its rows, found by their source cell: the vote count's for
+  // a vote step; the roster's and the external candidates' for ELIG and GAP. A sheet may hold several
+  // tables (a removal table above a nomination table): an area beside each.
   const done = new Set<string>();
-  for (const table of [parsed.votes?.table, parsed.roster?.table, parsed.candidates?.table]) {
-    if (!table || done.has(table.sheet)) continue;
-    const results = all.filter((p) => p.source?.sheet === table.sheet);
+  const areas = new Map<string, number>();
+  const tables = [...(parsed.votes?.tables ?? []), ...(parsed.roster?.tables ?? []), ...(parsed.candidates?.tables ?? [])];
+  for (const table of tables) {
+    const rows = new Set(table.rows.map((r) => r.row));
+    const results = all.filter((p) => p.source?.sheet === table.sheet && rows.has(p.source.cell ? (rowOf(p.source.cell) ?? 0) : 0));
     if (!results.length) continue;
-    done.add(table.sheet);
-    const out = beside(snapshot, parsed, table, results, columnsFor(results, lang, names, reasonOf));
-    if ('diagnostic' in out) return { plan: empty, diagnostics: [out.diagnostic] };
     const { sheet } = table;
-    const name = resultAreaName(snapshot, sheet);
-    plan.clear.push(...parsed.owned.filter((o) => o.sheet === sheet).map((o) => ({ sheet, range: rangeA1(o.range) })));
+    const titles = table.groups.length ? [...new Set(results.filter((p) => !isEligibility(p)).map((p) => p.title ?? ''))] : [];
+    const out = beside(snapshot, parsed, table, results, columnsFor(results, lang, names, reasonOf, titles));
+    if ('diagnostic' in out) return { plan: empty, diagnostics: [out.diagnostic] };
+    const n = (areas.get(sheet) ?? 0) + 1;
+    areas.set(sheet, n);
+    const name = `${resultAreaName(snapshot, sheet)}${n > 1 ? `_${n}` : ''}`;
+    if (!done.has(sheet)) {
+      done.add(sheet);
+      plan.clear.push(...parsed.owned.filter((o) => o.sheet === sheet).map((o) => ({ sheet, range: rangeA1(o.range) })));
+      plan.names = plan.names.filter((k) => k.sheet !== sheet);
+    }
     plan.blocks.push(out.block);
-    plan.names = [...plan.names.filter((k) => k.name !== name && k.sheet !== sheet), { name, sheet, range: out.range }];
+    plan.names = [...plan.names.filter((k) => k.name !== name), { name, sheet, range: out.range }];
     plan.widths?.push(...out.widths);
   }
   return { plan, diagnostics: [] };

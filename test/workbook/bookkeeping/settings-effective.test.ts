@@ -23,9 +23,9 @@ beforeAll(async () => {
 });
 
 describe('effectiveSettings', () => {
-  test('nothing saved: what is given, next-term by default, nothing taken from saved settings', () => {
+  test('nothing saved: what is given (no procedure: the run infers it from the workbook), nothing taken from saved settings', () => {
     const s = effectiveSettings(staff, undefined, { step: 2 }, { present: 21 });
-    expect(s).toEqual({ procedure: 'next-term', settings: { step: 2 }, numbers: { convened: undefined, present: 21 }, used: [] });
+    expect(s).toEqual({ procedure: undefined, settings: { step: 2 }, numbers: { convened: undefined, present: 21 }, used: [] });
   });
 
   test('saved settings stand for what is not given, and each one taken is listed, in words', () => {
@@ -94,7 +94,7 @@ describe('effectiveSettings', () => {
           expect(s.settings[key]).toBe(given[key] ?? saved[key]);
           expect(s.used.some((u) => u.kind === (key.endsWith('Sheet') ? 'sheet' : key) && (u.kind !== 'sheet' || u.name === saved[key]))).toBe(given[key] === undefined && saved[key] !== undefined);
         }
-        expect(s.procedure).toBe(given.procedure ?? saved.procedure ?? 'next-term');
+        expect(s.procedure).toBe(given.procedure ?? saved.procedure);
       }),
       { numRuns: 200 },
     );

@@ -72,7 +72,8 @@ describe('the audit log and the fingerprint', () => {
     expect(rows[1].slice(0, 3)).toEqual(['2', '25/11/2026 09:30', 'Chạy']);
     expect(rows[1][3]).toMatch(/Bước 3: Hội nghị tập thể lãnh đạo/);
     expect(rows[1][4]).toBe('Phụ lục 12 (2022)');
-    expect(rows[1][5]).toBe('DS trich ngang\nKP lãnh đạo');
+    // What was read, compactly: each sheet, the columns an outcome turns on, the rows.
+    expect(rows[1][5]).toBe('“DS trich ngang”: B Họ và tên, K Chức danh quy hoạch; 8 dòng (9–16)\n“KP lãnh đạo”: B Họ và tên, C Chức danh, D Số phiếu đồng ý; 8 dòng (12–19)');
     expect(rows[1][6]).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[1][6]).toBe(rows[0][6]);
     expect(rows[1][6]).toBe(second.run.fingerprint);

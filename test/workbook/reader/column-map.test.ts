@@ -122,7 +122,7 @@ describe('when detection is unsure', () => {
   test.each([
     { what: 'a header it knows', header: ['STT', 'Họ và tên', 'Chức danh', 'Số phiếu đồng ý', 'Ghi chú'], unsure: undefined, competing: [] },
     { what: 'two "Số phiếu" columns', header: ['STT', 'Họ và tên', 'Chức danh', 'Số phiếu', 'Số phiếu'], unsure: 'competing', competing: [{ key: 'agree', cols: ['D', 'E'] }] },
-    { what: '"Đồng ý" and "Số phiếu bầu"', header: ['STT', 'Họ và tên', 'Chức danh', 'Đồng ý', 'Số phiếu bầu'], unsure: 'competing', competing: [{ key: 'agree', cols: ['E', 'D'] }] },
+    { what: '"Đồng ý" and "Số phiếu bầu"', header: ['STT', 'Họ và tên', 'Chức danh', 'Đồng ý', 'Số phiếu bầu'], unsure: 'competing', competing: [{ key: 'agree', cols: ['D', 'E'] }] },
     { what: 'no count column it knows', header: ['STT', 'Họ và tên', 'Chức danh', 'Ủng hộ', 'Phản đối'], unsure: 'missing', competing: [], missing: [['agree', 'removeAgree']] },
     { what: 'no name column it knows', header: ['STT', 'Cán bộ', 'Chức danh', 'Số phiếu đồng ý', ''], unsure: 'missing', competing: [], missing: [['name']] },
     { what: 'no header word it knows', header: ['Thứ', 'Cán bộ', 'Vị trí', 'Ủng hộ', ''], unsure: 'no-header', competing: [] },

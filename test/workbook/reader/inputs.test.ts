@@ -3,8 +3,10 @@
  * roster row — by code, else by name and birth, else by a unique name — with coded errors.
  */
 import type { RosterPerson } from '../../../src/rules';
-import { buildStepInput, matcher } from '../../../src/workbook/reader/inputs';
-import { parseWorkbook, type VoteLine } from '../../../src/workbook/reader/parse';
+import { buildStepInput } from '../../../src/workbook/reader/inputs';
+import { matcher } from '../../../src/workbook/reader/matching';
+import { parseWorkbook } from '../../../src/workbook/reader/parse';
+import type { VoteLine } from '../../../src/workbook/reader/votes';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
 
 const sheet = (name: string, values: CellValue[][]): SheetSnapshot => ({ name, values, merges: [], tables: [] });

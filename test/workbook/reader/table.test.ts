@@ -6,7 +6,8 @@
 import { parseRange } from '../../../src/workbook/address';
 import { ROSTER, VOTES } from '../../../src/workbook/reader/layouts';
 import type { CellValue, SheetSnapshot } from '../../../src/workbook/snapshot';
-import { cellsOf, findTable, SheetView } from '../../../src/workbook/reader/table';
+import { cellsOf, findTable } from '../../../src/workbook/reader/rows';
+import { SheetView } from '../../../src/workbook/reader/sheet-view';
 
 const sheet = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({ name: 'Sheet1', values, merges: [], tables: [], ...extra });
 const view = (values: CellValue[][], extra: Partial<SheetSnapshot> = {}, hidden: string[] = []) =>
@@ -168,21 +169,31 @@ describe('numbering row', () => {
 describe('end of the table', () => {
   const head: CellValue[][] = [['STT', 'Họ và tên', 'Số phiếu đồng ý'], [1, 'Nguyễn Văn An', 20], [2, 'Trần Thị Bích', 18]];
 
-  test('at the first blank row, not at the end of the sheet', () => {
+  test('a blank row where the table goes on after it is passed over (and named), not the end', () => {
     const t = findTable(view([...head, [], [3, 'Lê Hồng Phúc', 7], ['Tổng số người được triệu tập: 25']]), VOTES);
+    expect(names(t)).toEqual(['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hồng Phúc']);
+    expect(t!.skipped).toEqual([{ from: 4, to: 4, reason: 'blank' }]);
+    expect(t!.ended).toEqual({ row: 6, reason: 'text' });
+    expect(t!.end).toBe(6);
+  });
+
+  test('at a blank row followed by anything but a person (a line of conference numbers)', () => {
+    const t = findTable(view([...head, [], ['Tổng số người được triệu tập: 25'], [3, 'Lê Hồng Phúc', 7]]), VOTES);
     expect(names(t)).toEqual(['Nguyễn Văn An', 'Trần Thị Bích']);
+    expect(t!.ended).toEqual({ row: 5, reason: 'blank' });
     expect(t!.end).toBe(4);
   });
 
-  test('a row blank inside the table columns (text only outside them) ends it', () => {
+  test('a row blank inside the table columns (text only outside them) is a blank row', () => {
     const t = findTable(view([...head, [null, null, null, 'ghi chú ngoài bảng'], [3, 'Lê Hồng Phúc', 7]]), VOTES);
-    expect(names(t)).toEqual(['Nguyễn Văn An', 'Trần Thị Bích']);
+    expect(names(t)).toEqual(['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Hồng Phúc']);
   });
 
   test.each(['TỔ KIỂM PHIẾU', 'Tổ kiểm phiếu', 'TM. TỔ KIỂM PHIẾU', 'Người lập biểu', 'NGƯỜI LẬP BIỂU', 'Tổng cộng', 'Thư ký'])('at a signature or total row %j', (ender) => {
     const t = findTable(view([...head, [null, ender, null], [null, 'Nguyễn Văn Cường', null], [3, 'Lê Hồng Phúc', 7]]), VOTES);
     expect(names(t)).toEqual(['Nguyễn Văn An', 'Trần Thị Bích']);
-    expect(t!.end).toBe(4);
+    // A totals row is the table's own (passed over); a signature is not.
+    expect(t!.end).toBe(ender === 'Tổng cộng' ? 5 : 4);
   });
 
   test('a signature block in the first column ends the table too', () => {
