@@ -1,5 +1,6 @@
 import { list, ratio } from './format';
 import type { Messages } from './messages';
+import { fileMessagesEn } from './file';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
 import { columnMapEn, columnOf, fieldGroups } from './column-map';
@@ -144,6 +145,7 @@ export const en: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: the vote count is blank; not counted.`,
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
+    ...fileMessagesEn,
     'W-NO-VOTES': () => 'There are no vote rows.',
   },
   columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },

@@ -1,5 +1,6 @@
 import { list, ratio } from './format';
 import type { Messages } from './messages';
+import { fileMessagesVi } from './file';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
 import { columnMapVi, columnOf, fieldGroups } from './column-map';
@@ -144,6 +145,7 @@ export const vi: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: ô số phiếu để trống, không xét.`,
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
+    ...fileMessagesVi,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
   },
   columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },

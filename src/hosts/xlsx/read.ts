@@ -15,7 +15,10 @@
  */
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Diagnostic } from '../../rules';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
+import { workbookDiagnostic } from '../../workbook/codes';
+import { checkPackage, type CheckOptions, type PackageFacts } from './package-check';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 
@@ -25,13 +28,37 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** Days between serial 0 of the 1900 and the 1904 date systems. */
 const DATE1904_OFFSET = 1_462;
 
-export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+/** A file the xlsx host does not read, and why (a coded diagnostic, README's code table). */
+export class WorkbookRefused extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.code);
+    this.name = 'WorkbookRefused';
+  }
+}
+
+/**
+ * An .xlsx file's bytes → its ExcelJS workbook and snapshot. A file the package check refuses
+ * (src/hosts/xlsx/package-check.ts), or that ExcelJS cannot load after all, throws WorkbookRefused.
+ */
+export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options: CheckOptions = {}): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; facts: PackageFacts }> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  const checked = await checkPackage(bytes, options);
+  if (!checked.ok) throw new WorkbookRefused(checked.diagnostic);
   const workbook = new ExcelJS.Workbook();
-  // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  try {
+    // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    // The package is sound, yet ExcelJS cannot make a workbook of it: its words are not the user's.
+    throw new WorkbookRefused(workbookDiagnostic('E-FILE-DAMAGED', { reason: 'unreadable', part: '' }));
+  }
+  // A worksheet ExcelJS left out would be missing from the run without a word.
+  for (const sheet of checked.facts.sheets) {
+    if (!workbook.worksheets.some((ws) => ws?.name === sheet.name)) throw new WorkbookRefused(workbookDiagnostic('E-FILE-UNSUPPORTED', { what: 'part-name', part: sheet.part, sheet: sheet.name }, { sheet: sheet.name }));
+  }
   repairLoadedTables(workbook);
-  await restoreRowBreaks(workbook, data);
-  return { workbook, snapshot: snapshotOf(workbook) };
+  await restoreRowBreaks(workbook, bytes);
+  return { workbook, snapshot: snapshotOf(workbook), facts: checked.facts };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
