@@ -9,6 +9,7 @@ import type { ColumnMap } from './reader/column-map';
 import { readDecisions } from './reader/decisions';
 import type { WritePlan } from './plan';
 import { workbookDiagnostic } from './codes';
+import { withFormulaNotes } from './formula-notes';
 import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
 import { renderResultColumns } from './render/columns';
 import { renderEligibility } from './render/review';
@@ -59,7 +60,8 @@ export interface RunOutcome {
 export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): RunOutcome {
   const { procedure, lang } = request;
   const { parsed, step } = parseFor(snapshot, request);
-  const diagnostics = [...parsed.diagnostics];
+  // Formulas the host computed, could not compute, or took from another workbook, where the run reads them.
+  const diagnostics = withFormulaNotes(snapshot, sheetsRead(parsed), parsed.diagnostics);
   const fail = (): RunOutcome => ({ procedure, step, parsed, diagnostics, ok: false });
   if (!findStep(procedure, step)) {
     diagnostics.push(...runStep(procedure, step, {}).diagnostics);

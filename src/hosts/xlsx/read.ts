@@ -18,6 +18,7 @@ import JSZip from 'jszip';
 import type { Diagnostic } from '../../rules';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { workbookDiagnostic } from '../../workbook/codes';
+import { computeFormulas, externalBook, type Uncomputed } from './formulas';
 import { checkPackage, type CheckOptions, type PackageFacts } from './package-check';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
@@ -58,7 +59,7 @@ export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options:
   }
   repairLoadedTables(workbook);
   await restoreRowBreaks(workbook, bytes);
-  return { workbook, snapshot: snapshotOf(workbook), facts: checked.facts };
+  return { workbook, snapshot: snapshotOf(workbook, checked.facts.externalBooks), facts: checked.facts };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -96,13 +97,17 @@ async function restoreRowBreaks(workbook: ExcelJS.Workbook, data: Buffer | Array
   }
 }
 
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+/** The workbook as plain data; `externalBooks`: the workbooks its external references name (PackageFacts). */
+export function snapshotOf(workbook: ExcelJS.Workbook, externalBooks: readonly string[] = []): WorkbookSnapshot {
   const date1904 = Boolean(workbook.properties?.date1904);
   const sheets: SheetSnapshot[] = [];
+  const uncomputed: Uncomputed[] = [];
   for (const worksheet of workbook.worksheets) {
     if (!worksheet) continue;
-    sheets.push(sheetOf(worksheet, date1904));
+    sheets.push(sheetOf(worksheet, date1904, uncomputed, externalBooks));
   }
+  // Formulas with no saved result: computed where they are plain arithmetic, marked where not.
+  if (uncomputed.length) computeFormulas(sheets, uncomputed);
   return { sheets, names: definedNamesOf(workbook) };
 }
 
@@ -116,8 +121,9 @@ export function dateToSerial(date: Date, date1904 = false): number | null {
   return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
-function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean, uncomputed: Uncomputed[], externalBooks: readonly string[]): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue; numFmt: string | null }[] = [];
+  const formulas: NonNullable<SheetSnapshot['formulas']> = {};
   const fonts: Record<string, string> = {};
   let rows = 0;
   let cols = 0;
@@ -125,6 +131,12 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
     worksheet.eachRow((row, rowNumber) => {
       row.eachCell((cell, colNumber) => {
         const value = safe(() => cellValue(cell, date1904), null);
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          const formula = safe(() => cell.formula ?? '', '');
+          const book = externalBook(formula, externalBooks);
+          if (book !== undefined) formulas[a1(rowNumber, colNumber)] = { formula, status: 'external', book };
+          else if (value === null && noResult(cell)) uncomputed.push({ sheet: worksheet.name, row: rowNumber, col: colNumber, formula });
+        }
         const numFmt = safe(() => (typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null), null);
         const font = safe(() => legacyFontOf(cell), undefined);
         if (font !== undefined) fonts[a1(rowNumber, colNumber)] = font;
@@ -155,7 +167,14 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
     tables: safe(() => tablesOf(worksheet), []),
   };
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  if (Object.keys(formulas).length > 0) snapshot.formulas = formulas;
   return snapshot;
+}
+
+/** A formula cell the file keeps no result for (not an empty text, which is a result). */
+function noResult(cell: ExcelJS.Cell): boolean {
+  const result = safe(() => cell.result, undefined);
+  return result === undefined || result === null;
 }
 
 function safe<T>(f: () => T, fallback: T): T {
