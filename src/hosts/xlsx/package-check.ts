@@ -382,6 +382,10 @@ class PartReader {
     let crc = 0xffffffff;
     const damaged = (reason: string) => refuse('E-FILE-DAMAGED', { reason, part });
     const consume = (chunk: Uint8Array): void => {
+      // Within a large part too, the share done so far (by its inflated bytes), every few MB.
+      if (this.progress && Math.floor((size + chunk.length) / (4 * SLICE)) > Math.floor(size / (4 * SLICE))) {
+        this.progress(Math.min(1, (this.checked + (entry.compressedSize * size) / Math.max(1, entry.uncompressedSize)) / this.total));
+      }
       size += chunk.length;
       // The directory stated the size: a part that inflates past it is a lie (or a zip bomb).
       if (size > entry.uncompressedSize) damaged('size');
