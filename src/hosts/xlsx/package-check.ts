@@ -53,6 +53,9 @@ export interface CheckOptions {
 export type Inflater = (data: Uint8Array, limit: number) => AsyncIterable<Uint8Array>;
 let inflater: Inflater = streamInflate;
 
+/** The inflater the checks use. */
+export const currentInflater = (): Inflater => inflater;
+
 /** The inflater the checks use from now on. */
 export function useInflater(f: Inflater): void {
   inflater = f;
@@ -295,7 +298,7 @@ async function scanSheet(reader: PartReader, sheet: string, part: string, string
   const damaged = (reason: string, ref: string) => refuse('E-FILE-DAMAGED', { reason, part, sheet, cell: ref }, { sheet, cell: ref });
   await reader.scan(part, {
     open(name, attributes, self) {
-      const local = localName(name);
+      const local = name.length === 1 ? name : localName(name);
       if (local === 'row') {
         if (++rows > limits.rows) refuse('E-FILE-TOO-LARGE', { what: 'rows', sheet, limit: limits.rows, actual: rows }, at);
         const r = attribute(attributes, 'r');

@@ -46,8 +46,12 @@ export class XmlScanner {
     if (this.roots !== 1) throw new XmlFault('no root element');
   }
 
+  /** The next '&' at or after the last text run of the buffer scanned (-1: none), found once per buffer. */
+  private amp = -1;
+
   /** Scans what it can of `buf`; returns the unfinished tail. */
   private scan(buf: string, final: boolean): string {
+    this.amp = buf.indexOf('&');
     let i = 0;
     const n = buf.length;
     while (i < n) {
@@ -58,10 +62,10 @@ export class XmlScanner {
         if (lt < 0 && !final) {
           const amp = buf.lastIndexOf('&');
           const keep = amp >= i && buf.indexOf(';', amp) < 0 ? amp : n;
-          if (keep > i) this.textRun(buf.slice(i, keep));
+          if (keep > i) this.textRun(buf, i, keep);
           return buf.slice(keep);
         }
-        this.textRun(buf.slice(i, textEnd));
+        this.textRun(buf, i, textEnd);
       }
       if (lt < 0) return '';
       i = lt;
@@ -95,7 +99,7 @@ export class XmlScanner {
       START_TAG.lastIndex = i;
       const m = START_TAG.exec(buf);
       if (!m) return this.wait(buf, i, final);
-      if (BAD_REFERENCE.test(m[2])) throw new XmlFault('bad reference');
+      if (m[2].includes('&') && BAD_REFERENCE.test(m[2])) throw new XmlFault('bad reference');
       if (this.stack.length === 0) {
         if (++this.roots > 1) throw new XmlFault('two root elements');
       }
@@ -113,13 +117,16 @@ export class XmlScanner {
     return buf.slice(at);
   }
 
-  private textRun(text: string): void {
+  /** The text buf[from, to): checked, and told to the handler (sliced only when someone needs it). */
+  private textRun(buf: string, from: number, to: number): void {
     if (this.stack.length === 0) {
-      if (text.trim()) throw new XmlFault('text outside the root element');
+      if (buf.slice(from, to).trim()) throw new XmlFault('text outside the root element');
       return;
     }
-    if (text.includes('&') && BAD_REFERENCE.test(text)) throw new XmlFault('bad reference');
-    this.handler.text?.(text);
+    // The runs come in order: the next '&' is looked for again only once a run has passed it.
+    if (this.amp >= 0 && this.amp < from) this.amp = buf.indexOf('&', from);
+    if (this.amp >= 0 && this.amp < to && BAD_REFERENCE.test(buf.slice(this.amp, to))) throw new XmlFault('bad reference');
+    this.handler.text?.(buf.slice(from, to));
   }
 }
 
@@ -143,6 +150,17 @@ const PATTERNS = new Map<string, RegExp>();
 
 /** One attribute of a start tag's raw attributes, unescaped; undefined when absent. */
 export function attribute(attributes: string, name: string): string | undefined {
+  // The common spelling first (' r="A1"'), without a regular expression: a sheet has one per cell.
+  const at = attributes.indexOf(` ${name}=`);
+  if (at >= 0) {
+    const quote = attributes[at + name.length + 2];
+    const end = quote === '"' || quote === "'" ? attributes.indexOf(quote, at + name.length + 3) : -1;
+    if (end >= 0) {
+      const value = attributes.slice(at + name.length + 3, end);
+      return value.includes('&') ? unescapeXml(value) : value;
+    }
+  }
+  if (!attributes.includes(name)) return undefined;
   let pattern = PATTERNS.get(name);
   if (!pattern) PATTERNS.set(name, (pattern = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = pattern.exec(attributes);
