@@ -88,8 +88,14 @@ export function readZipDirectory(bytes: Uint8Array): { entries: ZipEntry[] } | Z
       const length = u16(x + 2);
       if (id === 0x0001) {
         let f = x + 4;
-        if (uncompressedSize === 0xffffffff && f + 8 <= x + 4 + length) (uncompressedSize = u64(f)), (f += 8);
-        if (compressedSize === 0xffffffff && f + 8 <= x + 4 + length) (compressedSize = u64(f)), (f += 8);
+        if (uncompressedSize === 0xffffffff && f + 8 <= x + 4 + length) {
+          uncompressedSize = u64(f);
+          f += 8;
+        }
+        if (compressedSize === 0xffffffff && f + 8 <= x + 4 + length) {
+          compressedSize = u64(f);
+          f += 8;
+        }
         if (localOffset === 0xffffffff && f + 8 <= x + 4 + length) localOffset = u64(f);
       }
       x += 4 + length;
