@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
 import { nodeInflate } from '../hosts/xlsx/inflate-node';
+import { LIMITS } from '../hosts/xlsx/limits';
 import { useInflater } from '../hosts/xlsx/package-check';
 import { readXlsx, WorkbookRefused } from '../hosts/xlsx/read';
 import { describeDiagnostic, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
@@ -65,6 +66,9 @@ function sameFile(a: string, b: string): boolean {
 
 /** An .xlsx file's workbook, or a Stop with the coded reason the file is refused. */
 async function readInput(input: string) {
+  // Too large to take into memory at all: refused by its size alone.
+  const size = statSync(input).size;
+  if (size > LIMITS.fileBytes) stop('E-FILE-TOO-LARGE', { what: 'file', limit: LIMITS.fileBytes, actual: size }, EXIT.refused);
   const bytes = readFileSync(input);
   try {
     return await readXlsx(bytes);
@@ -104,7 +108,7 @@ function localNow(): string {
 }
 
 /** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
-async function undo(input: string, target: () => string, lang: Lang, io: Io): Promise<number> {
+async function undo(input: string, written: string, lang: Lang, io: Io): Promise<number> {
   const m = messages(lang);
   const { workbook, snapshot } = await readInput(input);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
@@ -114,7 +118,6 @@ async function undo(input: string, target: () => string, lang: Lang, io: Io): Pr
     return EXIT.refused;
   }
   applyPlan(workbook, outcome.plan);
-  const written = target();
   await writeOutput(written, workbook);
   io.out(m.cli.undone(written));
   return EXIT.written;
@@ -165,14 +168,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     const input = resolve(file);
     const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`));
-    const target = (): string => out;
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
     if (values.procedure) procedure = values.procedure as ProcedureId;
     if (!existsSync(input)) throw Object.assign(new Error(input), { code: 'ENOENT', path: input });
     // The original is written only on --in-place; an existing output only on --force.
     if (!values['in-place'] && sameFile(input, out)) stop('E-OUT-IS-INPUT', { file: out }, EXIT.usage);
     if (!values['in-place'] && !values.force && existsSync(out)) stop('E-OUT-EXISTS', { file: out }, EXIT.usage);
-    if (command === 'undo') return await undo(input, target, lang, io);
+    if (command === 'undo') return await undo(input, out, lang, io);
     const termStart = values['term-start'];
     if (termStart !== undefined && !isIsoDate(termStart)) throw new UsageError(`--term-start ${termStart}`);
     const step = whole('step', values.step);
@@ -231,8 +233,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     let written: string | undefined;
     if (run.ok && run.plan) {
       applyPlan(workbook, run.plan);
-      await writeOutput(target(), workbook);
-      written = target();
+      await writeOutput(out, workbook);
+      written = out;
     }
 
     if (values.json) {
@@ -265,7 +267,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(m.cli.usage);
       return EXIT.usage;
     }
-    if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+    if (['ENOENT', 'EISDIR', 'EACCES', 'EPERM'].includes((e as { code?: string }).code ?? '')) {
       io.err(m.cli.badUsage(m.cli.noFile((e as { path?: string }).path ?? '')));
       return EXIT.usage;
     }

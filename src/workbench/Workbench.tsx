@@ -31,6 +31,8 @@ import { Grid } from './Grid';
 import { SAMPLES, sampleNamed } from './samples';
 import { WorkbenchSession } from './session';
 import { PrintPane } from './print';
+import { LIMITS } from '../hosts/xlsx/limits';
+import { workbookDiagnostic } from '../workbook/codes';
 import { SheetView, type SheetData } from './sheet-view';
 import { WorkbookWorker, WorkerCancelled, WorkerFailed, WorkerRefused, type OpenPhase } from './worker-client';
 
@@ -188,7 +190,18 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
     setOpening(undefined);
     setStatus({ intent: 'info', text: w.cancelled(opening.name) });
   };
-  const openFile = useCallback((file: File) => void open(file.name, () => file.arrayBuffer()), [open]);
+  const openFile = useCallback(
+    (file: File) => {
+      // Too large to take into memory at all: refused by its size alone, before it is read.
+      if (file.size > LIMITS.fileBytes) {
+        const d = workbookDiagnostic('E-FILE-TOO-LARGE', { what: 'file', limit: LIMITS.fileBytes, actual: file.size });
+        setStatus({ intent: 'error', text: w.openError(file.name, `${d.code}: ${describeDiagnostic(d, lang)}`) });
+        return;
+      }
+      void open(file.name, () => file.arrayBuffer());
+    },
+    [open, w, lang],
+  );
   const openSample = useCallback(
     (file: string) =>
       void open(file, async () => {

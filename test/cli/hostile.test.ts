@@ -6,11 +6,12 @@
  * --force.
  */
 import { execFile } from 'child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EXIT, main } from '../../src/cli/main';
 import { makeHostile, type HostileFile } from '../fixtures/make-hostile';
+import * as pipeline from '../../src/workbook/pipeline';
 
 jest.setTimeout(180_000);
 
@@ -109,4 +110,29 @@ describe('the output file', () => {
     expect(readFileSync(join(work, 'so.xlsx')).equals(before)).toBe(false);
     expect(readdirSync(work).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
+});
+
+test('a file over 100 MB is refused by its size, before it is read into memory', async () => {
+  const big = join(dir, 'qua-lon.xlsx');
+  writeFileSync(big, readFileSync(FIXTURE));
+  truncateSync(big, 101 * 1024 * 1024);
+  const r = await run(['run', big, '--json', '--out', join(dir, 'z.xlsx')]);
+  expect(r.code).toBe(EXIT.refused);
+  expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({ code: 'E-FILE-TOO-LARGE', message: expect.stringContaining('101 MB, quá giới hạn 100 MB') });
+});
+
+test('a bug of the program is worded as one: exit 70, E-INTERNAL (JSON with --json), the trace after "Chi tiết kỹ thuật"', async () => {
+  const spy = jest.spyOn(pipeline, 'runPipeline').mockImplementation(() => {
+    throw new TypeError('boom');
+  });
+  try {
+    const out = join(dir, 'bug.xlsx');
+    const r = await run(['run', FIXTURE, '--step', '3', '--json', '--out', out]);
+    expect(r.code).toBe(EXIT.bug);
+    expect(JSON.parse(r.stdout)).toMatchObject({ output: null, diagnostics: [{ code: 'E-INTERNAL', message: expect.stringContaining('Lỗi của chương trình') }] });
+    expect(r.stderr).toMatch(/^Chi tiết kỹ thuật \(gửi kèm khi báo lỗi\):\nTypeError: boom\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  } finally {
+    spy.mockRestore();
+  }
 });

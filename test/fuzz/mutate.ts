@@ -81,7 +81,7 @@ function zipLevel(rng: Rng, bytes: Buffer, parts: Map<string, Buffer>): Mutation
     }
     case 4: {
       // Entries with lying sizes, CRCs, methods or flags, the data left alone.
-      const entries: RawEntry[] = [...parts].map(([name, data]) => deflated(name, data));
+      const entries: RawEntry[] = [...parts].map(([name, data]) => ({ ...entryOf(name, data) }));
       const e = pick(rng, entries);
       const field = pick(rng, ['size', 'crc', 'method', 'flags'] as const);
       if (field === 'size') e.size = pick(rng, ODD_NUMBERS);
@@ -99,8 +99,18 @@ function zipLevel(rng: Rng, bytes: Buffer, parts: Map<string, Buffer>): Mutation
   }
 }
 
+/** Each part deflated once: a mutation re-deflates only the part it changed. */
+const DEFLATED = new WeakMap<Buffer, RawEntry>();
+function entryOf(name: string, data: Buffer): RawEntry {
+  const known = DEFLATED.get(data);
+  if (known?.name === name) return known;
+  const entry = deflated(name, data);
+  DEFLATED.set(data, entry);
+  return entry;
+}
+
 function zipped(parts: Map<string, Buffer>): Buffer {
-  return rawZip([...parts].map(([name, data]) => deflated(name, data)));
+  return rawZip([...parts].map(([name, data]) => entryOf(name, data)));
 }
 
 function xmlLevel(rng: Rng, parts: Map<string, Buffer>): Mutation {

@@ -64,7 +64,7 @@ describe('diagnostics in words', () => {
       code in CODES ? diagnostic(code as DiagnosticCode, params) : workbookDiagnostic(code as WorkbookCode, params);
     for (const code of [...Object.keys(CODES), ...Object.keys(WORKBOOK_CODES)]) {
       for (const lang of ['vi', 'en'] as const) {
-        const text = describeDiagnostic(make(code, { name: 'Nguyễn Văn An', title: 'Trưởng phòng', present: 17, convened: 25, required: 17, num: 2, den: 3, agree: 18, chosen: ['x'], tied: ['y'], seats: 1, missing: ['metOn'], titles: ['a'], count: 4, max: 3, quota: 3, have: 2, shortfall: 1, women: 0, young: 0, age: 40, value: 'bảy', field: 'agree', criterion: 'training', procedure: 'next-term', step: 9, valid: 1, invalid: 1, returned: 3, issued: 2, kind: 'votes', sheet: 'KP', sheets: ['A', 'B'], cells: ['A!B7', 'A!B9'], range: 'E5:G9', birth: '1966' }), lang);
+        const text = describeDiagnostic(make(code, { name: 'Nguyễn Văn An', title: 'Trưởng phòng', present: 17, convened: 25, required: 17, num: 2, den: 3, agree: 18, chosen: ['x'], tied: ['y'], seats: 1, missing: ['metOn'], titles: ['a'], count: 4, max: 3, quota: 3, have: 2, shortfall: 1, women: 0, young: 0, age: 40, value: 'bảy', field: 'agree', criterion: 'training', procedure: 'next-term', step: 9, valid: 1, invalid: 1, returned: 3, issued: 2, kind: 'votes', sheet: 'KP', sheets: ['A', 'B'], cells: ['A!B7', 'A!B9'], range: 'E5:G9', birth: '1966', other: 'KP B', formula: '6*2', file: 'so.ket-qua.xlsx', book: 'khac.xlsx', part: 'xl/workbook.xml', reason: 'xml', what: 'rows', limit: 100_000, actual: 100_001, detail: 'ROUND' }), lang);
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toContain('undefined');
       }
