@@ -51,7 +51,7 @@ export const fileMessagesVi: FileMessages = {
         'missing-sheet': `thiếu trang tính “${p.sheet}” mà sổ tính khai báo`,
         'no-sheets': 'sổ tính không có trang tính nào',
         xml: 'nội dung XML bị hỏng',
-        encoding: 'có ký tự không hợp lệ (không phải UTF-8)',
+        encoding: 'có ký tự không hợp lệ, không phải UTF-8',
         inflate: 'dữ liệu nén bị hỏng',
         size: 'kích thước giải nén không khớp với mục lục',
         crc: 'mã kiểm tra (CRC) không khớp: dữ liệu đã bị thay đổi hoặc hỏng',
@@ -74,7 +74,7 @@ export const fileMessagesVi: FileMessages = {
         unzipped: `tệp giải nén ra ${size(p.actual, '.')}, quá giới hạn ${size(p.limit, '.')}`,
         strings: `bảng chuỗi dùng chung có hơn ${limit} chuỗi`,
         string: `một chuỗi dài hơn ${limit} ký tự, giới hạn của một ô Excel`,
-        rows: `trang tính có hơn ${limit} dòng`,
+        rows: `trang tính “${p.sheet}” có hơn ${limit} dòng`,
         cells: `sổ tính có hơn ${limit} ô`,
       } as Record<string, string>)[String(p.what)] ?? 'tệp quá lớn';
     return `Sổ tính quá lớn để đọc an toàn: ${what}. Hãy tách bớt dữ liệu không cần cho quy hoạch sang sổ tính khác.`;
@@ -141,7 +141,7 @@ export const fileMessagesEn: FileMessages = {
         'missing-sheet': `the sheet “${p.sheet}” the workbook declares is missing`,
         'no-sheets': 'the workbook has no sheet',
         xml: 'its XML is damaged',
-        encoding: 'it holds invalid characters (not UTF-8)',
+        encoding: 'it holds invalid characters, not UTF-8',
         inflate: 'its compressed data is damaged',
         size: 'its inflated size differs from the zip directory',
         crc: 'its checksum (CRC) does not match: the data was changed or damaged',
@@ -164,7 +164,7 @@ export const fileMessagesEn: FileMessages = {
         unzipped: `the file inflates to ${size(p.actual, ',')}, over the limit of ${size(p.limit, ',')}`,
         strings: `the shared strings hold more than ${limit} strings`,
         string: `a text is longer than ${limit} characters, the limit of an Excel cell`,
-        rows: `the sheet has more than ${limit} rows`,
+        rows: `the sheet “${p.sheet}” has more than ${limit} rows`,
         cells: `the workbook has more than ${limit} cells`,
       } as Record<string, string>)[String(p.what)] ?? 'the file is too large';
     return `The workbook is too large to read safely: ${what}. Move the data the planning does not need to another workbook.`;

@@ -178,12 +178,12 @@ async function check(bytes: Uint8Array, limits: Limits, progress?: (fraction: nu
   let cells = 0;
   for (const d of declared) {
     const rel = bookRels.get(d.rid);
-    if (!rel) refuse('E-FILE-DAMAGED', { reason: 'missing-sheet', part: 'xl/_rels/workbook.xml.rels', sheet: d.name }, { sheet: d.name });
+    if (!rel) refuse('E-FILE-DAMAGED', { reason: 'missing-sheet', part: 'xl/_rels/workbook.xml.rels', sheet: d.name });
     const { type, target } = rel as Relationship;
-    if (!byName.has(target)) refuse('E-FILE-DAMAGED', { reason: 'missing', part: target, sheet: d.name }, { sheet: d.name });
+    if (!byName.has(target)) refuse('E-FILE-DAMAGED', { reason: 'missing-sheet', part: target, sheet: d.name });
     // Chart sheets and dialog sheets hold no cells: ExcelJS leaves them out, and so does the run.
     if (!type.endsWith('/worksheet')) continue;
-    if (!EXCELJS_WORKSHEET.test(target)) refuse('E-FILE-UNSUPPORTED', { what: 'part-name', part: target, sheet: d.name }, { sheet: d.name });
+    if (!EXCELJS_WORKSHEET.test(target)) refuse('E-FILE-UNSUPPORTED', { what: 'part-name', part: target, sheet: d.name });
     const facts = await scanSheet(reader, d.name, target, strings, limits, cells);
     cells += facts.cells;
     sheets.push(facts);
@@ -294,13 +294,12 @@ async function scanSheet(reader: PartReader, sheet: string, part: string, string
   let shared = false;
   let inValue = false;
   let value = '';
-  const at = { sheet };
   const damaged = (reason: string, ref: string) => refuse('E-FILE-DAMAGED', { reason, part, sheet, cell: ref }, { sheet, cell: ref });
   await reader.scan(part, {
     open(name, attributes, self) {
       const local = name.length === 1 ? name : localName(name);
       if (local === 'row') {
-        if (++rows > limits.rows) refuse('E-FILE-TOO-LARGE', { what: 'rows', sheet, limit: limits.rows, actual: rows }, at);
+        if (++rows > limits.rows) refuse('E-FILE-TOO-LARGE', { what: 'rows', sheet, limit: limits.rows, actual: rows });
         const r = attribute(attributes, 'r');
         if (r !== undefined) {
           const n = Number(r);
@@ -308,7 +307,7 @@ async function scanSheet(reader: PartReader, sheet: string, part: string, string
           lastRow = n;
         } else lastRow++;
       } else if (local === 'c') {
-        if (before + ++cells > limits.cells) refuse('E-FILE-TOO-LARGE', { what: 'cells', sheet, limit: limits.cells, actual: before + cells }, at);
+        if (before + ++cells > limits.cells) refuse('E-FILE-TOO-LARGE', { what: 'cells', sheet, limit: limits.cells, actual: before + cells });
         const r = attribute(attributes, 'r');
         if (r !== undefined) {
           const m = /^([A-Z]{1,3})(\d{1,7})$/.exec(r);

@@ -55,7 +55,7 @@ export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options:
   }
   // A worksheet ExcelJS left out would be missing from the run without a word.
   for (const sheet of checked.facts.sheets) {
-    if (!workbook.worksheets.some((ws) => ws?.name === sheet.name)) throw new WorkbookRefused(workbookDiagnostic('E-FILE-UNSUPPORTED', { what: 'part-name', part: sheet.part, sheet: sheet.name }, { sheet: sheet.name }));
+    if (!workbook.worksheets.some((ws) => ws?.name === sheet.name)) throw new WorkbookRefused(workbookDiagnostic('E-FILE-UNSUPPORTED', { what: 'part-name', part: sheet.part, sheet: sheet.name }));
   }
   repairLoadedTables(workbook);
   await restoreRowBreaks(workbook, bytes);
