@@ -9,16 +9,21 @@ import type { Diagnostic } from '../rules';
 import { parseCell } from './address';
 import { workbookDiagnostic } from './codes';
 import type { WorkbookSnapshot } from './snapshot';
+import { sheetsRead } from './bookkeeping/fingerprint';
+import type { ParsedWorkbook } from './reader/parse';
 
-export function withFormulaNotes(snapshot: WorkbookSnapshot, sheetsRead: readonly string[], diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function withFormulaNotes(snapshot: WorkbookSnapshot, parsed: ParsedWorkbook): Diagnostic[] {
   const notes: Diagnostic[] = [];
   const uncomputed = new Set<string>();
-  for (const name of sheetsRead) {
+  for (const name of sheetsRead(parsed)) {
     const sheet = snapshot.sheets.find((s) => s.name === name);
+    // The add-in's own areas (result columns of an earlier run) are not the user's data.
+    const owned = parsed.owned.filter((o) => o.sheet === name).map((o) => o.range);
     for (const [cell, mark] of Object.entries(sheet?.formulas ?? {})) {
+      const pos = parseCell(cell);
+      if (pos && owned.some((r) => pos.row >= r.top && pos.row <= r.bottom && pos.col >= r.left && pos.col <= r.right)) continue;
       const at = { sheet: name, cell };
       if (mark.status === 'computed') {
-        const pos = parseCell(cell);
         notes.push(workbookDiagnostic('W-FORMULA-COMPUTED', { formula: mark.formula, value: String(pos ? (sheet?.values[pos.row - 1]?.[pos.col - 1] ?? '') : '') }, at));
       } else if (mark.status === 'external') notes.push(workbookDiagnostic('W-EXTERNAL-LINK', { formula: mark.formula, book: mark.book ?? '' }, at));
       else {
@@ -27,6 +32,6 @@ export function withFormulaNotes(snapshot: WorkbookSnapshot, sheetsRead: readonl
       }
     }
   }
-  const kept = diagnostics.filter((d) => !(d.code === 'W-COUNT-BLANK' && uncomputed.has(`${d.at?.sheet}!${d.at?.cell}`)));
+  const kept = parsed.diagnostics.filter((d) => !(d.code === 'W-COUNT-BLANK' && uncomputed.has(`${d.at?.sheet}!${d.at?.cell}`)));
   return [...notes, ...kept];
 }

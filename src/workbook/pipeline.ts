@@ -61,7 +61,7 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const { procedure, lang } = request;
   const { parsed, step } = parseFor(snapshot, request);
   // Formulas the host computed, could not compute, or took from another workbook, where the run reads them.
-  const diagnostics = withFormulaNotes(snapshot, sheetsRead(parsed), parsed.diagnostics);
+  const diagnostics = withFormulaNotes(snapshot, parsed);
   const fail = (): RunOutcome => ({ procedure, step, parsed, diagnostics, ok: false });
   if (!findStep(procedure, step)) {
     diagnostics.push(...runStep(procedure, step, {}).diagnostics);
