@@ -83,6 +83,8 @@ const useStyles = makeStyles({
   },
   dropText: { backgroundColor: '#FFFFFF', padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge },
   hidden: { display: 'none' },
+  // The status keeps its height above the sheets (a long message wraps; the sheets below never cover it).
+  status: { flexShrink: 0 },
 });
 
 interface Doc {
@@ -340,7 +342,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
       </header>
 
       {(status || opening) && (
-        <MessageBar intent={opening ? 'info' : (status?.intent ?? 'info')} layout="multiline" data-testid="workbench-status">
+        <MessageBar intent={opening ? 'info' : (status?.intent ?? 'info')} layout="multiline" className={styles.status} data-testid="workbench-status">
           <MessageBarBody>
             {opening ? `${w.opening(opening.name)}${opening.phase ? ` — ${opening.phase === 'check' ? w.openPhase.check(Math.round((opening.fraction ?? 0) * 100)) : w.openPhase[opening.phase]}` : ''}` : status?.text}
             {opening && <ProgressBar data-testid="open-progress" value={opening.phase === 'check' ? (opening.fraction ?? 0) : undefined} thickness="large" />}

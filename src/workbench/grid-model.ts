@@ -1,5 +1,5 @@
 import type * as ExcelJS from 'exceljs';
-import { mergedAreasOf, type CellLike, type SheetLike } from './sheet-view';
+import { mergedAreasOf, plainValue, type CellLike, type SheetLike } from './sheet-view';
 
 /**
  * A sheet (an ExcelJS worksheet, or the workbench worker's SheetView: ./sheet-view.ts) as the read-only grid shows it: each cell's text as displayed (number
@@ -180,18 +180,10 @@ function colourOf(colour: Partial<ExcelJS.Color> | undefined): string | undefine
 
 type Plain = string | number | boolean | Date | null;
 
-/** A cell's value without ExcelJS's wrappers: formula → its cached result, rich text → its text. */
+/** A cell's value as the grid shows it: an error as its text ('#DIV/0!'). */
 function valueOf(v: unknown): Plain {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? valueOf(o.result) : null;
-    if ('error' in o) return String(o.error);
-    if ('text' in o) return valueOf(o.text);
-  }
-  return null;
+  const plain = plainValue(v);
+  return plain !== null && typeof plain === 'object' && !(plain instanceof Date) ? plain.error : plain;
 }
 
 const DAY_MS = 86_400_000;

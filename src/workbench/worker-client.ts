@@ -4,6 +4,8 @@
  * the worker at once, whatever it was doing (a 1 GB zip bomb is refused before that matters).
  */
 import type { Diagnostic } from '../rules';
+import type { UndoOutcome } from '../workbook/bookkeeping/undo';
+import type { RunOutcome, RunRequest } from '../workbook/pipeline';
 import type { WritePlan } from '../workbook/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 import type { SheetData } from './sheet-view';
@@ -14,6 +16,8 @@ export type WorkerRequest =
   | { type: 'open'; id: number; bytes: ArrayBuffer }
   | { type: 'read'; id: number }
   | { type: 'apply'; id: number; plan: WritePlan }
+  | { type: 'run'; id: number; request: RunRequest }
+  | { type: 'undo'; id: number; request: { lang: RunRequest['lang']; now?: string } }
   | { type: 'download'; id: number };
 
 export type WorkerReply =
@@ -23,6 +27,7 @@ export type WorkerReply =
   | { type: 'failed'; id: number; detail: string }
   | { type: 'snapshot'; id: number; snapshot: WorkbookSnapshot }
   | { type: 'applied'; id: number; sheets: SheetData[] }
+  | { type: 'ran'; id: number; outcome: RunOutcome | UndoOutcome; sheets?: SheetData[] }
   | { type: 'bytes'; id: number; bytes: ArrayBuffer };
 
 /** The worker refused the file (a coded diagnostic, README's table) or failed (a bug of the program). */
@@ -87,6 +92,17 @@ export class WorkbookWorker {
 
   async apply(plan: WritePlan): Promise<SheetData[]> {
     return ((await this.ask({ type: 'apply', plan })) as Extract<WorkerReply, { type: 'applied' }>).sheets;
+  }
+
+  /** Reads, runs the pipeline and applies its plan when ok, in the worker: the outcome, and the sheets when written. */
+  async run(request: RunRequest): Promise<{ outcome: RunOutcome; sheets?: SheetData[] }> {
+    const r = (await this.ask({ type: 'run', request })) as Extract<WorkerReply, { type: 'ran' }>;
+    return { outcome: r.outcome as RunOutcome, sheets: r.sheets };
+  }
+
+  async undo(request: { lang: RunRequest['lang']; now?: string }): Promise<{ outcome: UndoOutcome; sheets?: SheetData[] }> {
+    const r = (await this.ask({ type: 'undo', request })) as Extract<WorkerReply, { type: 'ran' }>;
+    return { outcome: r.outcome as UndoOutcome, sheets: r.sheets };
   }
 
   async download(): Promise<ArrayBuffer> {

@@ -10,6 +10,8 @@ import { writeXlsxBytes } from '../hosts/xlsx/apply';
 import { checkPackage } from '../hosts/xlsx/package-check';
 import { WorkbookRefused } from '../hosts/xlsx/read';
 import { XlsxSession } from '../hosts/xlsx/session';
+import { planUndo } from '../workbook/bookkeeping/undo';
+import { runPipeline } from '../workbook/pipeline';
 import { sheetData } from './sheet-view';
 import type { WorkerReply, WorkerRequest } from './worker-client';
 
@@ -49,6 +51,16 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         await need().apply(request.plan);
         post({ type: 'applied', id, sheets: views(need()) });
         return;
+      case 'run':
+      case 'undo': {
+        // The pipeline here too, on the worker's own read: the page only draws.
+        const s = need();
+        const snapshot = await s.read();
+        const outcome = request.type === 'run' ? runPipeline(snapshot, request.request) : planUndo(snapshot, request.request);
+        if (outcome.ok && outcome.plan) await s.apply(outcome.plan);
+        post({ type: 'ran', id, outcome, sheets: outcome.ok && outcome.plan ? views(s) : undefined });
+        return;
+      }
       case 'download': {
         const bytes = await fileBytes(need());
         const copy = bytes.slice().buffer;
