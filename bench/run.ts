@@ -1,15 +1,17 @@
 /**
  * npm run bench — prints figures (no pass/fail): the whole run on .xlsx files (the budget), then the
- * rules engine alone, then the task pane (its first script gzipped, its first render in headless
+ * rules engine alone (and the figures behind the xlsx host's limits: bench/limits.ts), then the task pane (its first script gzipped, its first render in headless
  * Chromium; bench/taskpane.ts, from dist/, built if missing). The whole run goes first, so that no
  * other benchmark's garbage weighs on it; the pane's figures come from another process (Chromium).
  */
+import { benchLimits } from './limits';
 import { benchPipeline } from './pipeline';
 import { benchRules } from './rules';
 import { benchTaskpane } from './taskpane';
 
 void (async () => {
   await benchPipeline();
+  await benchLimits();
   benchRules();
   await benchTaskpane();
 })();

@@ -8,7 +8,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
+    // main() reports every failure itself; reaching here is a bug of the program, said as one (exit 70).
+    console.error('Lỗi của chương trình (E-INTERNAL), xin báo cho người phát triển. / A bug of the program (E-INTERNAL): please report it.');
     console.error(error);
-    process.exitCode = 1;
+    process.exitCode = 70;
   },
 );

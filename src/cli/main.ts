@@ -1,20 +1,93 @@
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
-import { readXlsx } from '../hosts/xlsx/read';
+import { nodeInflate } from '../hosts/xlsx/inflate-node';
+import { LIMITS } from '../hosts/xlsx/limits';
+import { useInflater } from '../hosts/xlsx/package-check';
+import { readXlsx, WorkbookRefused } from '../hosts/xlsx/read';
 import { describeDiagnostic, describeInference, describeRead, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
-import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
+import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type ProcedureId, type RuleProfile } from '../rules';
 import { runJson, runPipeline, type RunRequest } from '../workbook/pipeline';
-import { workbookDiagnostic } from '../workbook/codes';
+import { workbookDiagnostic, type WorkbookCode } from '../workbook/codes';
+import { WriteFailed, writeAtomic } from './write';
 import { effectiveSettings, readSettings, type RunSettings } from '../workbook/bookkeeping/settings';
 import { planUndo } from '../workbook/bookkeeping/undo';
 
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
 
+// Node's zlib inflates the parts the package check reads (bounded, as the browser's stream is).
+useInflater(nodeInflate);
+
 const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
 
 class UsageError extends Error {}
+
+/** The command's exit codes (README, --help). */
+export const EXIT = {
+  /** The results (or the undo) written. */
+  written: 0,
+  /** The workbook has errors, or the file cannot be read: nothing written. */
+  refused: 1,
+  /** The command was misused (options, --out on the input, an output that exists): nothing done. */
+  usage: 2,
+  /** Writing the output failed (disk full, size limit, permissions): the original is as it was. */
+  writeFailed: 3,
+  /** A bug of the program (EX_SOFTWARE): the message says so, the trace follows for the report. */
+  bug: 70,
+} as const;
+
+/** Stops the command with a coded diagnostic and an exit code, nothing written. */
+class Stop extends Error {
+  constructor(
+    readonly diagnostic: Diagnostic,
+    readonly exit: number,
+  ) {
+    super(diagnostic.code);
+  }
+}
+
+const stop = (code: WorkbookCode, params: Diagnostic['params'], exit: number): never => {
+  throw new Stop(workbookDiagnostic(code, params), exit);
+};
+
+/** The same file, whatever the spelling (., .., symbolic links, hard links); `b` may not exist yet. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    if (existsSync(b)) {
+      const [x, y] = [statSync(a), statSync(b)];
+      return x.dev === y.dev && x.ino === y.ino;
+    }
+    return realpathSync(a) === join(realpathSync(dirname(b)), basename(b));
+  } catch {
+    return false;
+  }
+}
+
+/** An .xlsx file's workbook, or a Stop with the coded reason the file is refused. */
+async function readInput(input: string) {
+  // Too large to take into memory at all: refused by its size alone.
+  const size = statSync(input).size;
+  if (size > LIMITS.fileBytes) stop('E-FILE-TOO-LARGE', { what: 'file', limit: LIMITS.fileBytes, actual: size }, EXIT.refused);
+  const bytes = readFileSync(input);
+  try {
+    return await readXlsx(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookRefused) throw new Stop(e.diagnostic, EXIT.refused);
+    throw e;
+  }
+}
+
+/** The workbook written to `target` atomically (src/cli/write.ts), or a Stop saying why not. */
+async function writeOutput(target: string, workbook: Parameters<typeof writeXlsx>[0]): Promise<void> {
+  const bytes = await writeXlsx(workbook);
+  try {
+    writeAtomic(target, bytes);
+  } catch (e) {
+    if (e instanceof WriteFailed) stop('E-WRITE-FAILED', { file: e.file, reason: e.code }, EXIT.writeFailed);
+    throw e;
+  }
+}
 
 function whole(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -35,20 +108,19 @@ function localNow(): string {
 }
 
 /** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
-async function undo(input: string, target: () => string, lang: Lang, io: Io): Promise<number> {
+async function undo(input: string, written: string, lang: Lang, io: Io): Promise<number> {
   const m = messages(lang);
-  const { workbook, snapshot } = await readXlsx(readFileSync(input));
+  const { workbook, snapshot } = await readInput(input);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
   for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
   if (!outcome.ok || !outcome.plan) {
     io.out(m.cli.nothingWritten);
-    return 1;
+    return EXIT.refused;
   }
   applyPlan(workbook, outcome.plan);
-  const written = target();
-  writeFileSync(written, await writeXlsx(workbook));
+  await writeOutput(written, workbook);
   io.out(m.cli.undone(written));
-  return 0;
+  return EXIT.written;
 }
 
 /** `--column votes=E`, `--column removal=F`: the vote columns chosen on the vote sheet, where several could be. */
@@ -67,6 +139,8 @@ const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => proc
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let lang: Lang = 'vi';
+  let json = false;
+  let procedure: ProcedureId = 'next-term';
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -85,6 +159,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
         profile: { type: 'string' },
         out: { type: 'string' },
         'in-place': { type: 'boolean' },
+        force: { type: 'boolean' },
         save: { type: 'boolean' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
@@ -95,6 +170,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (values.lang !== 'vi' && values.lang !== 'en') throw new UsageError(`--lang ${values.lang}`);
       lang = values.lang;
     }
+    json = Boolean(values.json);
     const m = messages(lang);
     if (values.help) {
       io.out(m.cli.usage);
@@ -104,9 +180,14 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if ((command !== 'run' && command !== 'undo') || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     const input = resolve(file);
-    const target = (): string => (values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`)));
-    if (command === 'undo') return await undo(input, target, lang, io);
+    const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`));
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
+    if (values.procedure) procedure = values.procedure as ProcedureId;
+    if (!existsSync(input)) throw Object.assign(new Error(input), { code: 'ENOENT', path: input });
+    // The original is written only on --in-place; an existing output only on --force.
+    if (!values['in-place'] && sameFile(input, out)) stop('E-OUT-IS-INPUT', { file: out }, EXIT.usage);
+    if (!values['in-place'] && !values.force && existsSync(out)) stop('E-OUT-EXISTS', { file: out }, EXIT.usage);
+    if (command === 'undo') return await undo(input, out, lang, io);
     const termStart = values['term-start'];
     if (termStart !== undefined && !isIsoDate(termStart)) throw new UsageError(`--term-start ${termStart}`);
     const step = whole('step', values.step);
@@ -121,12 +202,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       if (!loaded.ok) {
         io.err(m.cli.badProfile(values.profile));
         for (const i of loaded.issues) io.err(`  ${i.path || '(root)'}: ${i.expected}`);
-        return 2;
+        return EXIT.usage;
       }
       profile = loaded.profile;
     }
 
-    const { workbook, snapshot } = await readXlsx(readFileSync(input));
+    const { workbook, snapshot } = await readInput(input);
     // The settings saved in the workbook stand for the options not given (src/workbook/bookkeeping/settings.ts).
     const saved = readSettings(snapshot);
     const damaged = saved.diagnostics.find((d) => d.severity === 'error');
@@ -167,8 +248,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     let written: string | undefined;
     if (run.ok && run.plan) {
       applyPlan(workbook, run.plan);
-      written = target();
-      writeFileSync(written, await writeXlsx(workbook));
+      await writeOutput(out, workbook);
+      written = out;
     }
 
     if (values.json) {
@@ -185,18 +266,33 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       for (const d of run.diagnostics) (d.severity === 'error' ? io.err : io.out)(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
       io.out(written ? m.cli.written(written) : m.cli.nothingWritten);
     }
-    return run.ok ? 0 : 1;
+    return run.ok ? EXIT.written : EXIT.refused;
   } catch (e) {
     const m = messages(lang);
+    // A coded stop: the file refused, the output refused, the write failed. The run's JSON shape, output null.
+    const report = (d: Diagnostic, exit: number) => {
+      if (json) io.out(JSON.stringify({ ...runJson({ procedure, step: 0, parsed: { owned: [], diagnostics: [] }, diagnostics: [d], ok: false }, lang), step: null, output: null }, null, 2));
+      else {
+        io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
+        if (exit === EXIT.refused) io.err(m.cli.nothingWritten);
+      }
+    };
+    if (e instanceof Stop) {
+      report(e.diagnostic, e.exit);
+      return e.exit;
+    }
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(m.cli.badUsage((e as Error).message));
       io.err(m.cli.usage);
-      return 2;
+      return EXIT.usage;
     }
-    if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'EISDIR') {
+    if (['ENOENT', 'EISDIR', 'EACCES', 'EPERM'].includes((e as { code?: string }).code ?? '')) {
       io.err(m.cli.badUsage(m.cli.noFile((e as { path?: string }).path ?? '')));
-      return 2;
+      return EXIT.usage;
     }
-    throw e;
+    // Anything else is the program's own fault: said so, with the trace for the report.
+    report(workbookDiagnostic('E-INTERNAL', {}), EXIT.bug);
+    io.err(`${m.cli.bugTrace}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.bug;
   }
 }

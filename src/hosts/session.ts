@@ -1,3 +1,5 @@
+import type { UndoOutcome } from '../workbook/bookkeeping/undo';
+import type { RunOutcome, RunRequest } from '../workbook/pipeline';
 import type { WritePlan } from '../workbook/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
@@ -17,6 +19,14 @@ export interface WorkbookSession {
   now(): string;
   /** What this host cannot do (an older Excel: no page layout, no notes…), in the user's language. */
   readonly limits?: readonly string[];
+  /**
+   * A host that runs the pipeline where the workbook is (the browser workbench's Web Worker, so that
+   * the page stays responsive): read, run, and apply the plan when the run is ok, in one step. Hosts
+   * without it leave the pane to run the pipeline itself and apply the plan.
+   */
+  run?(request: RunRequest): Promise<RunOutcome>;
+  /** The same for undoing the last run (src/workbook/bookkeeping/undo.ts planUndo). */
+  undo?(request: { lang: RunRequest['lang']; now?: string }): Promise<UndoOutcome>;
 }
 
 /** A Date as local 'YYYY-MM-DDTHH:MM' (the clock belongs to the host, never to the rules). */

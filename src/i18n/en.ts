@@ -1,5 +1,6 @@
 import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
+import { fileMessagesEn } from './file';
 import { workbenchEn } from './workbench';
 import { printViewEn } from './print-view';
 import { readerDiagnosticsEn, readerEn } from './reader';
@@ -146,6 +147,7 @@ export const en: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: the vote count is blank; not counted.`,
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
+    ...fileMessagesEn,
     'W-NO-VOTES': () => 'There are no vote rows.',
     ...readerDiagnosticsEn,
     'W-LEFT-UNUSED': (p) =>
@@ -226,18 +228,26 @@ Options:
   --profile FILE.json   a rule profile other than the default
   --save                save this run's settings in the output workbook (hidden sheet QuyHoach_CaiDat);
                         later runs use them for the options not given on the command line
-  --out FILE.xlsx       output file (default: a new file beside the input)
+  --out FILE.xlsx       the output file (default: <name>.ket-qua.xlsx beside the input); never the input
   --in-place            write into the input file itself
+  --force               overwrite an output file that exists (otherwise: stop, nothing overwritten)
   --json                print the result as JSON
   --lang vi|en          language
   --help                this help
 
-Exit codes: 0 written; 1 the workbook has errors (nothing written); 2 wrong usage.`,
+Files are written safely: to a temporary file in the same folder, flushed to the disk, then renamed;
+a write that fails leaves the old file as it was.
+
+Exit codes: 0 written; 1 the workbook has errors or the file cannot be read (nothing written);
+            2 wrong usage (--out naming the input, an output that exists without --force);
+            3 the file could not be written (disk full, size limit, permissions; the original is as it was);
+            70 a bug of the program (please report it).`,
     badUsage: (why) => `Wrong usage: ${why}`,
     written: (file) => `Results written to ${file}`,
     undone: (file) => `The last run was undone, written to ${file}`,
     noFile: (file) => `Cannot open the file ${file}.`,
     nothingWritten: 'Nothing written: the workbook has errors.',
+    bugTrace: 'Technical details (send them with the report):',
     conference: (c) => `Conference: ${c.convened} convened, ${c.present} present — ${c.quorate ? 'valid' : 'not valid'}${c.announced ? '' : ' — NOT ANNOUNCED AT THE CONFERENCE'}`,
     counts: 'Results',
     badProfile: (file) => `The profile ${file} is not valid:`,

@@ -134,6 +134,8 @@ export interface Messages {
     undone: (file: string) => string;
     noFile: (file: string) => string;
     nothingWritten: string;
+    /** Before the stack trace of a bug (exit 70). */
+    bugTrace: string;
     conference: (c: { convened: number; present: number; quorate: boolean; announced: boolean }) => string;
     counts: string;
     badProfile: (file: string) => string;

@@ -1,5 +1,6 @@
 import { formatDate, formulaOf, joinNames, list, ratio, sheetName } from './format';
 import type { Messages } from './messages';
+import { fileMessagesVi } from './file';
 import { workbenchVi } from './workbench';
 import { printViewVi } from './print-view';
 import { readerDiagnosticsVi, readerVi } from './reader';
@@ -146,6 +147,7 @@ export const vi: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: ô số phiếu để trống, không xét.`,
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
+    ...fileMessagesVi,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
     ...readerDiagnosticsVi,
     'W-LEFT-UNUSED': (p) =>
@@ -226,18 +228,25 @@ Tuỳ chọn:
   --profile TỆP.json    bộ quy tắc khác bộ mặc định
   --save                lưu thiết lập của lần chạy này vào tệp kết quả (trang ẩn QuyHoach_CaiDat);
                         lần chạy sau dùng chúng cho các tuỳ chọn không ghi trên dòng lệnh
-  --out TỆP.xlsx        tệp kết quả (mặc định: tệp mới cạnh tệp gốc)
+  --out TỆP.xlsx        tệp kết quả (mặc định: <tên>.ket-qua.xlsx cạnh tệp gốc); không được là tệp gốc
   --in-place            ghi vào chính tệp gốc
+  --force               ghi đè tệp kết quả đã có (không có thì dừng, không ghi đè)
   --json                in kết quả dạng JSON
   --lang vi|en          ngôn ngữ
   --help                trợ giúp
 
-Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi (không ghi gì); 2 dùng sai lệnh.`,
+Tệp được ghi an toàn: ghi ra tệp tạm cùng thư mục, đẩy xuống đĩa rồi mới thay tên; ghi hỏng thì tệp cũ còn nguyên.
+
+Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi hoặc tệp không đọc được (không ghi gì);
+          2 dùng sai lệnh (kể cả --out trùng tệp gốc, tệp kết quả đã có mà không --force);
+          3 ghi tệp không được (đĩa đầy, quá giới hạn kích thước, không có quyền; tệp gốc còn nguyên);
+          70 lỗi của chương trình (xin báo lỗi).`,
     badUsage: (why) => `Dùng sai lệnh: ${why}`,
     written: (file) => `Đã ghi kết quả vào ${file}`,
     undone: (file) => `Đã hoàn tác lần chạy gần nhất, ghi vào ${file}`,
     noFile: (file) => `Không mở được tệp ${file}.`,
     nothingWritten: 'Không ghi gì vì sổ tính có lỗi.',
+    bugTrace: 'Chi tiết kỹ thuật (gửi kèm khi báo lỗi):',
     conference: (c) => `Hội nghị: triệu tập ${c.convened}, có mặt ${c.present} — ${c.quorate ? 'hợp lệ' : 'không hợp lệ'}${c.announced ? '' : ' — KHÔNG CÔNG BỐ TẠI HỘI NGHỊ'}`,
     counts: 'Kết quả',
     badProfile: (file) => `Bộ quy tắc ${file} không hợp lệ:`,

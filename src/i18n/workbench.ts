@@ -19,7 +19,10 @@ export interface WorkbenchMessages {
   dropHere: string;
   opening: (name: string) => string;
   openError: (name: string, reason: string) => string;
-  notXlsx: (name: string) => string;
+  /** Opening, by phase: the package check (with its share done), ExcelJS's load, the sheets drawn. */
+  openPhase: { check: (percent: number) => string; load: string; draw: string };
+  cancel: string;
+  cancelled: (name: string) => string;
   file: (name: string) => string;
   sheets: string;
   readOnly: string;
@@ -51,7 +54,9 @@ export const workbenchVi: WorkbenchMessages = {
   dropHere: 'Thả tệp .xlsx vào đây để mở',
   opening: (name) => `Đang mở “${name}”…`,
   openError: (name, reason) => `Không mở được “${name}”: ${reason}`,
-  notXlsx: (name) => `“${name}” không phải sổ tính .xlsx. Tệp .xls hoặc .ods: mở bằng Excel, WPS hoặc LibreOffice rồi lưu lại dưới dạng .xlsx (Excel Workbook).`,
+  openPhase: { check: (percent) => `kiểm tra tệp ${percent}%`, load: 'đọc các trang tính', draw: 'hiển thị' },
+  cancel: 'Huỷ',
+  cancelled: (name) => `Đã huỷ mở “${name}”.`,
   file: (name) => `Tệp: ${name}`,
   sheets: 'Các trang tính',
   readOnly: 'Chỉ xem — sổ tính được sửa bằng khung chạy quy trình bên phải',
@@ -83,7 +88,9 @@ export const workbenchEn: WorkbenchMessages = {
   dropHere: 'Drop the .xlsx file here to open it',
   opening: (name) => `Opening “${name}”…`,
   openError: (name, reason) => `Could not open “${name}”: ${reason}`,
-  notXlsx: (name) => `“${name}” is not an .xlsx workbook. An .xls or .ods file: open it in Excel, WPS or LibreOffice and save it as .xlsx (Excel Workbook).`,
+  openPhase: { check: (percent) => `checking the file ${percent}%`, load: 'reading the sheets', draw: 'drawing' },
+  cancel: 'Cancel',
+  cancelled: (name) => `Opening “${name}” cancelled.`,
   file: (name) => `File: ${name}`,
   sheets: 'Sheets',
   readOnly: 'Read-only — the workbook is changed through the run form on the right',

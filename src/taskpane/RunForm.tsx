@@ -222,8 +222,10 @@ export function RunForm({
   const run = (decisions?: HeadDecision[]) =>
     act(async (session, engine, snap) => {
       // Every run keeps its settings in the workbook, for the next run (the pane's or the command's).
-      const result = engine.runPipeline(snap, { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now(), saveSettings: true });
-      if (result.ok && result.plan) await session.apply(result.plan);
+      const request: RunRequest = { ...base, overrides: decisions ? { ...overrides, decisions } : overrides, lang, now: session.now(), saveSettings: true };
+      // A host that runs where the workbook is (the workbench's worker) also applies the plan.
+      const result = session.run ? await session.run(request) : engine.runPipeline(snap, request);
+      if (result.ok && result.plan && !session.run) await session.apply(result.plan);
       setOutcome(result);
       if (result.ok || !decisions) setTie(result.ok && result.result && awaitsHead(result.result.people) ? { key: result.fingerprint ?? '', people: result.result.people } : undefined);
       setRanWith(base.profile);
@@ -234,8 +236,8 @@ export function RunForm({
 
   const undo = () =>
     act(async (session, engine, snap) => {
-      const planned = engine.planUndo(snap, { lang, now: session.now() });
-      if (planned.ok && planned.plan) await session.apply(planned.plan);
+      const planned = session.undo ? await session.undo({ lang, now: session.now() }) : engine.planUndo(snap, { lang, now: session.now() });
+      if (planned.ok && planned.plan && !session.undo) await session.apply(planned.plan);
       setOutcome(undefined);
       setTie(undefined);
       setUndoDiagnostics(planned.diagnostics.filter((d) => d.at?.sheet));

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type * as ExcelJS from 'exceljs';
 import { messages, type Lang } from '../i18n';
 import { columnLetters, layoutOf, parseCell, rowCells, rowHeight, type GridCell } from './grid-model';
+import type { SheetLike } from './sheet-view';
 
 /** Rows drawn at first, and added by each "more rows": a 10,000-row sheet stays responsive. */
 export const FIRST_ROWS = 300;
@@ -79,7 +79,7 @@ function cellStyle(c: GridCell, width: number | undefined): CSSProperties {
  * weights (so the add-in's outcome colours show), merged cells, notes on hover (a red corner as in
  * Excel). Draws the first rows only, more on request, and always as far as the selected cell.
  */
-export function Grid({ worksheet, version, target, date1904, lang, zoom = 1 }: { worksheet: ExcelJS.Worksheet; version: number; target?: { cell?: string; n: number }; date1904: boolean; lang: Lang; zoom?: number }) {
+export function Grid({ worksheet, version, target, date1904, lang, zoom = 1 }: { worksheet: SheetLike; version: number; target?: { cell?: string; n: number }; date1904: boolean; lang: Lang; zoom?: number }) {
   const styles = useStyles();
   const w = messages(lang).workbench;
   // `version` changes after each apply: the same worksheet object, new contents.

@@ -10,11 +10,13 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperti
 import { Body1, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type * as ExcelJS from 'exceljs';
 import { messages, type Lang } from '../i18n';
+import type { CellLike, SheetLike } from './sheet-view';
 import { cellText, HEADER_FOOTER_DEFAULT_SIZE, printPages, type HeaderFooterLine, type HeaderFooterSection, type PrintLayout, type PrintPage } from './print-pages';
 import type { RangePos } from '../workbook/address';
 
 export interface PrintViewProps {
-  workbook: ExcelJS.Workbook;
+  /** An ExcelJS workbook, or the workbench worker's sheets (./sheet-view.ts). */
+  workbook: { worksheets: SheetLike[] };
   /** The sheet's name. */
   sheet: string;
   lang: Lang;
@@ -158,17 +160,17 @@ interface Placed {
 }
 
 /** A cell if the sheet has it (ExcelJS's getCell would create it: the print view never changes the workbook). */
-function peek(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell | undefined {
+function peek(ws: SheetLike, row: number, col: number): CellLike | undefined {
   return ws.findRow(row)?.findCell(col);
 }
 
-function peekText(ws: ExcelJS.Worksheet, row: number, col: number): string {
+function peekText(ws: SheetLike, row: number, col: number): string {
   const cell = peek(ws, row, col);
   return cell ? cellText(cell) : '';
 }
 
 /** The table of one page: title rows, then the page's rows, in the page's columns, at its scale. */
-function PageTable({ ws, layout, page, decimal }: { ws: ExcelJS.Worksheet; layout: PrintLayout; page: PrintPage; decimal: string }) {
+function PageTable({ ws, layout, page, decimal }: { ws: SheetLike; layout: PrintLayout; page: PrintPage; decimal: string }) {
   const rows = [...page.titleRows, ...page.rows];
   const { scale, columns } = page;
   const rowIndex = new Map(rows.map((r, i) => [r, i] as const));
@@ -268,7 +270,7 @@ function PageTable({ ws, layout, page, decimal }: { ws: ExcelJS.Worksheet; layou
   );
 }
 
-function Page({ ws, layout, page, lang }: { ws: ExcelJS.Worksheet; layout: PrintLayout; page: PrintPage; lang: Lang }) {
+function Page({ ws, layout, page, lang }: { ws: SheetLike; layout: PrintLayout; page: PrintPage; lang: Lang }) {
   const t = messages(lang).printView;
   const { box } = page;
   const total = layout.pages.length;
@@ -291,8 +293,8 @@ function Page({ ws, layout, page, lang }: { ws: ExcelJS.Worksheet; layout: Print
   );
 }
 
-function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  return workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+function findSheet(workbook: PrintViewProps['workbook'], name: string): SheetLike | undefined {
+  return workbook.worksheets.find((ws) => ws?.name === name) ?? workbook.worksheets.find((ws) => ws?.name.toLowerCase() === name.toLowerCase());
 }
 
 export function PrintView({ workbook, sheet, lang, version = 0 }: PrintViewProps) {

@@ -11,7 +11,9 @@ import {
   MenuPopover,
   MenuTrigger,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  ProgressBar,
   Spinner,
   Subtitle1,
   Subtitle2,
@@ -22,7 +24,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { messages, type Lang } from '../i18n';
+import { describeDiagnostic, messages, type Lang } from '../i18n';
 import { DEFAULT_PROFILE } from '../rules';
 import { ProfilePanel } from '../taskpane/ProfilePanel';
 import { Workflow } from '../taskpane/Workflow';
@@ -30,11 +32,10 @@ import { Grid } from './Grid';
 import { SAMPLES, sampleNamed } from './samples';
 import { WorkbenchSession } from './session';
 import { PrintPane } from './print';
-
-/** ExcelJS and the xlsx host, fetched when the first workbook is opened (./xlsx.ts). */
-type XlsxModule = typeof import('./xlsx');
-let xlsxLoad: Promise<XlsxModule> | undefined;
-const loadXlsx = () => (xlsxLoad ??= import(/* webpackChunkName: "xlsx-host" */ './xlsx'));
+import { LIMITS } from '../hosts/xlsx/limits';
+import { workbookDiagnostic } from '../workbook/codes';
+import { SheetView, type SheetData } from './sheet-view';
+import { WorkbookWorker, WorkerCancelled, WorkerFailed, WorkerRefused, type OpenPhase } from './worker-client';
 
 /** Below this width the pane goes under the grid, as wide as the window (a phone, a window beside another, Excel's task-pane width). */
 const NARROW = '@media (max-width: 899px)';
@@ -96,12 +97,24 @@ const useStyles = makeStyles({
   },
   dropText: { backgroundColor: '#FFFFFF', padding: tokens.spacingHorizontalXL, borderRadius: tokens.borderRadiusLarge },
   hidden: { display: 'none' },
+  // The status keeps its height above the sheets (a long message wraps; the sheets below never cover it).
+  status: { flexShrink: 0 },
 });
 
 interface Doc {
   id: number;
   name: string;
   session: WorkbenchSession;
+  /** The sheets as the worker last handed them (./sheet-view.ts). */
+  sheets: SheetView[];
+  date1904: boolean;
+}
+/** A file being opened: its worker (Cancel ends it) and how far it got. */
+interface Opening {
+  name: string;
+  worker?: WorkbookWorker;
+  phase?: OpenPhase;
+  fraction?: number;
 }
 /** The grid's zoom steps (Excel's own zoom does not apply: this is the page's). */
 const ZOOMS = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.25, 1.5];
@@ -109,13 +122,17 @@ type Status = { intent: 'success' | 'error' | 'info'; text: string };
 
 /** The sheets a user sees in Excel: hidden and very hidden ones (the add-in's own) are left out. */
 function visibleSheets(doc: Doc | undefined): string[] {
-  return doc ? doc.session.workbook.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => ws.name) : [];
+  return doc ? doc.sheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => ws.name) : [];
 }
+
+const viewsOf = (sheets: SheetData[]) => sheets.map((s) => new SheetView(s));
 
 /**
  * The browser workbench (issue 7): a workbook opened from a file (picker or drop) or a sample, its
  * sheets in a read-only grid, the task pane's own run form over it, and the result downloaded as a
- * new file. Nothing leaves the page: the file is read and written in memory.
+ * new file. Nothing leaves the page: the file is read and written in memory, in a Web Worker
+ * (./worker.ts) so that the page answers while a large file is read, shows how far it got, and can
+ * cancel it; a file the reader cannot take shows its coded message (README's code table).
  */
 export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
   const styles = useStyles();
@@ -123,7 +140,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
   const w = m.workbench;
   const [doc, setDoc] = useState<Doc>();
   const [status, setStatus] = useState<Status>();
-  const [opening, setOpening] = useState<string>();
+  const [opening, setOpening] = useState<Opening>();
   const [sheet, setSheet] = useState<string>();
   const [target, setTarget] = useState<{ cell?: string; n: number }>();
   const [version, setVersion] = useState(0);
@@ -133,46 +150,74 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
   const [zoom, setZoom] = useState(0.8);
   const fileInput = useRef<HTMLInputElement>(null);
   const ids = useRef(0);
+  // The workbook shown and the file being opened, for the callbacks (each owns a worker to end).
+  const docRef = useRef<Doc>(undefined);
+  docRef.current = doc;
+  const openingRef = useRef<Opening>(undefined);
+  openingRef.current = opening;
 
   const open = useCallback(
     async (name: string, bytes: () => Promise<ArrayBuffer>) => {
       setStatus(undefined);
-      if (!/\.xlsx$/i.test(name)) {
-        setStatus({ intent: 'error', text: w.notXlsx(name) });
-        return;
-      }
-      setOpening(name);
+      // One worker per workbook: the one being opened replaces any other still opening.
+      const worker = new WorkbookWorker();
+      openingRef.current?.worker?.terminate();
+      setOpening({ name, worker });
       try {
-        const [xlsx, data] = await Promise.all([loadXlsx(), bytes()]);
-        const inner = await xlsx.openWorkbook(data);
-        const session = new WorkbenchSession(inner, {
+        const opened = await worker.open(await bytes(), (phase, fraction) => setOpening((o) => (o?.worker === worker ? { ...o, phase, fraction } : o)));
+        const session = new WorkbenchSession(worker, {
           show: (name, cell) => {
-            const found = inner.workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+            const found = docRef.current?.sheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
             if (!found) return;
             setSheet(found.name);
             setView('grid');
             setTarget({ cell, n: ++ids.current });
           },
-          changed: () => {
+          changed: (sheets) => {
+            if (sheets) setDoc((d) => (d && d.session === session ? { ...d, sheets: viewsOf(sheets) } : d));
             setVersion((v) => v + 1);
             setPending(true);
           },
         });
-        const next: Doc = { id: ++ids.current, name, session };
+        const next: Doc = { id: ++ids.current, name, session, sheets: viewsOf(opened.sheets), date1904: opened.date1904 };
+        docRef.current?.session.worker.terminate();
         setDoc(next);
         setSheet(visibleSheets(next)[0]);
         setTarget(undefined);
         setView('grid');
         setPending(false);
       } catch (e) {
-        setStatus({ intent: 'error', text: w.openError(name, e instanceof Error ? e.message : String(e)) });
+        worker.terminate();
+        if (e instanceof WorkerCancelled) return;
+        // A coded message in the product's words; a bug says it is one (never the library's English).
+        const d = e instanceof WorkerRefused ? e.diagnostic : undefined;
+        const text = d ? `${d.code}: ${describeDiagnostic(d, lang)}` : `E-INTERNAL: ${m.diagnostics['E-INTERNAL']({})}`;
+        if (e instanceof WorkerFailed) console.warn(e.detail);
+        setStatus({ intent: 'error', text: w.openError(name, text) });
       } finally {
-        setOpening(undefined);
+        setOpening((o) => (o?.worker === worker ? undefined : o));
       }
     },
-    [w],
+    [w, m, lang],
   );
-  const openFile = useCallback((file: File) => void open(file.name, () => file.arrayBuffer()), [open]);
+  const cancel = () => {
+    if (!opening) return;
+    opening.worker?.terminate();
+    setOpening(undefined);
+    setStatus({ intent: 'info', text: w.cancelled(opening.name) });
+  };
+  const openFile = useCallback(
+    (file: File) => {
+      // Too large to take into memory at all: refused by its size alone, before it is read.
+      if (file.size > LIMITS.fileBytes) {
+        const d = workbookDiagnostic('E-FILE-TOO-LARGE', { what: 'file', limit: LIMITS.fileBytes, actual: file.size });
+        setStatus({ intent: 'error', text: w.openError(file.name, `${d.code}: ${describeDiagnostic(d, lang)}`) });
+        return;
+      }
+      void open(file.name, () => file.arrayBuffer());
+    },
+    [open, w, lang],
+  );
   const openSample = useCallback(
     (file: string) =>
       void open(file, async () => {
@@ -238,8 +283,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
   const download = async () => {
     if (!doc) return;
     try {
-      const xlsx = await loadXlsx();
-      const blob = await xlsx.workbookBlob(doc.session.inner);
+      const blob = new Blob([await doc.session.worker.download()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
       const name = w.downloadName(doc.name);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -252,14 +296,15 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
       setPending(false);
       setStatus({ intent: 'success', text: w.downloaded(name) });
     } catch (e) {
-      setStatus({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      const d = e instanceof WorkerRefused ? e.diagnostic : undefined;
+      setStatus({ intent: 'error', text: d ? `${d.code}: ${describeDiagnostic(d, lang)}` : `E-INTERNAL: ${m.diagnostics['E-INTERNAL']({})}` });
     }
   };
 
   const sheets = visibleSheets(doc);
-  const current = doc && sheet ? doc.session.workbook.worksheets.find((ws) => ws.name === sheet) : undefined;
-  const shownSheet = current ?? (doc ? doc.session.workbook.getWorksheet(sheets[0]) : undefined);
-  const date1904 = Boolean(doc?.session.workbook.properties?.date1904);
+  const current = doc && sheet ? doc.sheets.find((ws) => ws.name === sheet) : undefined;
+  const shownSheet = current ?? doc?.sheets.find((ws) => ws.name === sheets[0]);
+  const date1904 = Boolean(doc?.date1904);
 
   const sampleMenu = (
     <Menu>
@@ -311,8 +356,18 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
       </header>
 
       {(status || opening) && (
-        <MessageBar intent={opening ? 'info' : (status?.intent ?? 'info')} data-testid="workbench-status">
-          <MessageBarBody>{opening ? w.opening(opening) : status?.text}</MessageBarBody>
+        <MessageBar intent={opening ? 'info' : (status?.intent ?? 'info')} layout="multiline" className={styles.status} data-testid="workbench-status">
+          <MessageBarBody>
+            {opening ? `${w.opening(opening.name)}${opening.phase ? ` — ${opening.phase === 'check' ? w.openPhase.check(Math.round((opening.fraction ?? 0) * 100)) : w.openPhase[opening.phase]}` : ''}` : status?.text}
+            {opening && <ProgressBar data-testid="open-progress" value={opening.phase === 'check' ? (opening.fraction ?? 0) : undefined} thickness="large" />}
+          </MessageBarBody>
+          {opening && (
+            <MessageBarActions>
+              <Button data-testid="cancel-open" onClick={cancel}>
+                {w.cancel}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
 
@@ -351,7 +406,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
               {view === 'grid' ? (
                 <Grid key={`${doc.id}:${shownSheet.name}`} worksheet={shownSheet} version={version} target={target} date1904={date1904} lang={lang} zoom={zoom} />
               ) : (
-                <PrintPane workbook={doc.session.workbook} sheet={shownSheet.name} version={version} lang={lang} />
+                <PrintPane workbook={{ worksheets: doc.sheets }} sheet={shownSheet.name} version={version} lang={lang} />
               )}
               <TabList
                 className={styles.tabs}
@@ -387,7 +442,7 @@ export function Workbench({ lang, sample }: { lang: Lang; sample?: string }) {
                   </li>
                 ))}
               </ul>
-              {opening && <Spinner size="small" label={w.opening(opening)} />}
+              {opening && <Spinner size="small" label={w.opening(opening.name)} />}
             </Card>
           )}
         </section>

@@ -1,7 +1,8 @@
 import type * as ExcelJS from 'exceljs';
+import { mergedAreasOf, plainValue, type CellLike, type SheetLike } from './sheet-view';
 
 /**
- * An ExcelJS worksheet as the read-only grid shows it: each cell's text as displayed (number
+ * A sheet (an ExcelJS worksheet, or the workbench worker's SheetView: ./sheet-view.ts) as the read-only grid shows it: each cell's text as displayed (number
  * formats applied), its fill, font colour, weight and alignment, merged areas and notes. Reads the
  * ExcelJS objects without importing ExcelJS (type imports only), so that this stays out of the
  * ExcelJS chunk; only the rows on screen are ever turned into GridCells.
@@ -65,32 +66,29 @@ export function rowPixels(height: number | undefined): number {
   return Math.round(((height && height > 0 ? height : 15) * 96) / 72);
 }
 
-type MergeRange = { top: number; left: number; bottom: number; right: number };
-
-export function layoutOf(worksheet: ExcelJS.Worksheet): SheetLayout {
+export function layoutOf(worksheet: SheetLike): SheetLayout {
   const merges = new Map<string, { rows: number; cols: number }>();
   const covered = new Set<string>();
   let rows = worksheet.rowCount;
   let cols = worksheet.columnCount;
-  const internal = (worksheet as unknown as { _merges?: Record<string, MergeRange | { model?: MergeRange }> })._merges ?? {};
-  for (const raw of Object.values(internal)) {
-    const r = ('model' in raw && raw.model ? raw.model : raw) as MergeRange;
-    if (![r.top, r.left, r.bottom, r.right].every(Number.isFinite)) continue;
+  for (const r of mergedAreasOf(worksheet)) {
     merges.set(key(r.top, r.left), { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
     for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) if (y !== r.top || x !== r.left) covered.add(key(y, x));
     rows = Math.max(rows, r.bottom);
     cols = Math.max(cols, r.right);
   }
   const widths: number[] = [];
+  // worksheet.columns, not getColumn: that would add columns to an ExcelJS sheet (the grid only reads it).
+  const columns = worksheet.columns ?? [];
   for (let c = 1; c <= cols; c++) {
-    const column = worksheet.getColumn(c);
-    widths.push(column.hidden ? 0 : columnPixels(column.width));
+    const column = columns[c - 1];
+    widths.push(column?.hidden ? 0 : columnPixels(column?.width));
   }
   return { rows, cols, widths, merges, covered };
 }
 
 /** One row's cells, 1..cols, as drawn. */
-export function rowCells(worksheet: ExcelJS.Worksheet, layout: SheetLayout, rowNumber: number, date1904: boolean, decimal: '.' | ',' = '.'): GridCell[] {
+export function rowCells(worksheet: SheetLike, layout: SheetLayout, rowNumber: number, date1904: boolean, decimal: '.' | ',' = '.'): GridCell[] {
   const row = worksheet.findRow(rowNumber);
   const cells: GridCell[] = [];
   for (let c = 1; c <= layout.cols; c++) {
@@ -111,13 +109,13 @@ export function rowCells(worksheet: ExcelJS.Worksheet, layout: SheetLayout, rowN
 }
 
 /** A row's height in pixels (0 when hidden). */
-export function rowHeight(worksheet: ExcelJS.Worksheet, rowNumber: number): number {
+export function rowHeight(worksheet: SheetLike, rowNumber: number): number {
   const row = worksheet.findRow(rowNumber);
   if (row?.hidden) return 0;
   return rowPixels(row?.height);
 }
 
-function cellOf(cell: ExcelJS.Cell, date1904: boolean, decimal: '.' | ','): GridCell {
+function cellOf(cell: CellLike, date1904: boolean, decimal: '.' | ','): GridCell {
   const out: GridCell = { text: '' };
   try {
     const value = valueOf(cell.value);
@@ -182,18 +180,10 @@ function colourOf(colour: Partial<ExcelJS.Color> | undefined): string | undefine
 
 type Plain = string | number | boolean | Date | null;
 
-/** A cell's value without ExcelJS's wrappers: formula → its cached result, rich text → its text. */
+/** A cell's value as the grid shows it: an error as its text ('#DIV/0!'). */
 function valueOf(v: unknown): Plain {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o) return 'result' in o ? valueOf(o.result) : null;
-    if ('error' in o) return String(o.error);
-    if ('text' in o) return valueOf(o.text);
-  }
-  return null;
+  const plain = plainValue(v);
+  return plain !== null && typeof plain === 'object' && !(plain instanceof Date) ? plain.error : plain;
 }
 
 const DAY_MS = 86_400_000;

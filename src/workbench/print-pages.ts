@@ -20,7 +20,7 @@
  * knows the breaks can pass them (PrintOptions.breaks).
  */
 import type * as ExcelJS from 'exceljs';
-import type { Cell, Worksheet } from 'exceljs';
+import { mergedAreasOf, type CellLike, type SheetLike } from './sheet-view';
 import { columnLetters, parseRange, type RangePos } from '../workbook/address';
 import type { PlanSheet } from '../workbook/plan';
 import { columnPx, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_POINTS, HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE, paginate, printableArea } from '../workbook/render/page-layout';
@@ -103,8 +103,8 @@ export interface PrintOptions {
 }
 
 /** The pages a worksheet prints on. */
-export function printPages(ws: Worksheet, options: PrintOptions = {}): PrintLayout {
-  const setup = ws.pageSetup ?? ({} as Worksheet['pageSetup']);
+export function printPages(ws: SheetLike, options: PrintOptions = {}): PrintLayout {
+  const setup: Partial<ExcelJS.PageSetup> = ws.pageSetup ?? {};
   const orientation: 'portrait' | 'landscape' = setup.orientation === 'landscape' ? 'landscape' : 'portrait';
   const inches = { ...DEFAULT_MARGINS, ...(setup.margins ?? {}) };
   const marginsMm = {
@@ -199,7 +199,7 @@ export function printPages(ws: Worksheet, options: PrintOptions = {}): PrintLayo
 
   // The row pages: the manual breaks, and within what lies between them, page ends where a page is full.
   // Excel ignores the manual breaks of a sheet fit to pages (which is why the pipeline sets a scale with them).
-  const sheetBreaks = fit ? [] : ((ws as unknown as { rowBreaks?: { id: number }[] }).rowBreaks?.map((b) => b.id) ?? []);
+  const sheetBreaks = fit ? [] : (ws.rowBreaks?.map((b) => b.id) ?? []);
   const manual = [...(options.breaks ?? sheetBreaks)].filter((r) => r >= area.top && r < area.bottom).sort((a, b) => a - b);
   const manualBreaks = [...new Set(manual)];
   const mergedDown = merges.filter((m) => m.bottom > m.top).map((m) => ({ from: m.top, to: m.bottom }));
@@ -272,7 +272,7 @@ function clampPercent(p: number): number {
 }
 
 /** The print area (the first, when several), or the used range of the sheet. */
-function printAreaOf(ws: Worksheet): RangePos {
+function printAreaOf(ws: SheetLike): RangePos {
   const text = ws.pageSetup?.printArea;
   if (text) {
     const first = text.split('&&')[0].split('!').pop() ?? '';
@@ -289,20 +289,12 @@ function titleRowsOf(text: string | undefined): { from: number; to: number } | u
   return { from: Math.min(a, b), to: Math.max(a, b) };
 }
 
-function mergesOf(ws: Worksheet): RangePos[] {
-  const out: RangePos[] = [];
-  // The merged areas ExcelJS keeps (ws.model.merges lists the same, but builds the whole sheet's model to do it).
-  const kept = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
-  const ranges = kept ? Object.values(kept).map((m) => m.range ?? '') : ((ws.model as { merges?: string[] }).merges ?? []);
-  for (const range of ranges) {
-    const r = parseRange(range);
-    if (r) out.push(r);
-  }
-  return out;
+function mergesOf(ws: SheetLike): RangePos[] {
+  return mergedAreasOf(ws).map((r) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right }));
 }
 
 /** The header and footer codes of page `index` (0-based): the first page's own, even pages' own, or the odd ones. */
-function headerFooterCodes(hf: Worksheet['headerFooter'] | undefined, index: number): { header?: string; footer?: string } {
+function headerFooterCodes(hf: Partial<ExcelJS.HeaderFooter> | undefined, index: number): { header?: string; footer?: string } {
   if (!hf) return {};
   if (hf.differentFirst && index === 0) return { header: hf.firstHeader ?? undefined, footer: hf.firstFooter ?? undefined };
   if (hf.differentOddEven && index % 2 === 1) return { header: hf.evenHeader ?? undefined, footer: hf.evenFooter ?? undefined };
@@ -429,7 +421,7 @@ export function lineText(line: HeaderFooterLine | undefined): string {
 export const HEADER_FOOTER_DEFAULT_SIZE = HEADER_FOOTER_SIZE;
 
 /** The text a cell shows (numbers in their format where it is a common one; dates dd/mm/yyyy). */
-export function cellText(cell: Cell, decimal = '.'): string {
+export function cellText(cell: CellLike, decimal = '.'): string {
   const v = cell.value;
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
@@ -437,7 +429,7 @@ export function cellText(cell: Cell, decimal = '.'): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (v instanceof Date) return `${two(v.getUTCDate())}/${two(v.getUTCMonth() + 1)}/${v.getUTCFullYear()}`;
   if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('richText' in v) return (v.richText as { text: string }[]).map((t) => t.text).join('');
     if ('error' in v) return String(v.error);
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as { result?: unknown }).result;

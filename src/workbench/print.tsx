@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import type * as ExcelJS from 'exceljs';
+import type { SheetLike } from './sheet-view';
 import { messages, type Lang } from '../i18n';
 
 /** The print view (./PrintView.tsx, ./print-pages.ts), fetched the first time "Xem bản in" is chosen. */
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** "Xem bản in": the sheet shown in the grid, page by page as it will print (A4, the workbook's page setup). */
-export function PrintPane({ workbook, sheet, version, lang }: { workbook: ExcelJS.Workbook; sheet: string; version: number; lang: Lang }) {
+export function PrintPane({ workbook, sheet, version, lang }: { workbook: { worksheets: SheetLike[] }; sheet: string; version: number; lang: Lang }) {
   const styles = useStyles();
   return (
     <div className={styles.pane} data-testid="print-pane" data-sheet={sheet}>

@@ -1,5 +1,27 @@
 import { diagnosticsOf, type RuleId, type Severity } from '../rules';
 
+/** A file the xlsx host cannot take, a write that failed, a formula the read could not take at its word. */
+export const FILE_CODES = {
+  'E-FILE-EMPTY': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-NOT-XLSX': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-XLS': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-ODS': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-ENCRYPTED': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-TRUNCATED': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-DAMAGED': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-TOO-LARGE': { severity: 'error', rule: 'INPUT' },
+  'E-FILE-UNSUPPORTED': { severity: 'error', rule: 'INPUT' },
+  'E-SHEET-NAME-INVALID': { severity: 'error', rule: 'INPUT' },
+  'E-SHEET-NAME-DUPLICATE': { severity: 'error', rule: 'INPUT' },
+  'E-FORMULA-NOT-COMPUTED': { severity: 'error', rule: 'INPUT' },
+  'W-FORMULA-COMPUTED': { severity: 'warning', rule: 'INPUT' },
+  'W-EXTERNAL-LINK': { severity: 'warning', rule: 'INPUT' },
+  'E-OUT-IS-INPUT': { severity: 'error', rule: 'INPUT' },
+  'E-OUT-EXISTS': { severity: 'error', rule: 'INPUT' },
+  'E-WRITE-FAILED': { severity: 'error', rule: 'INPUT' },
+  'E-INTERNAL': { severity: 'error', rule: 'INPUT' },
+} as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
+
 /**
  * Diagnostics of reading a workbook, beside the rulebook's (src/rules/codes.ts): same shape,
  * stable codes, messages in src/i18n, listed in README.
@@ -43,6 +65,8 @@ export const WORKBOOK_CODES = {
   'W-DATA-BELOW-TABLE': { severity: 'warning', rule: 'INPUT' },
   'W-TABLE-LEFT-OUT': { severity: 'warning', rule: 'INPUT' },
   'W-LEFT-UNUSED': { severity: 'warning', rule: 'INPUT' },
+  // The file itself (src/hosts/xlsx/package-check.ts), the command's writes, formulas without results.
+  ...FILE_CODES,
 } as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
 
 export type WorkbookCode = keyof typeof WORKBOOK_CODES;

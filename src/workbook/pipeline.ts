@@ -11,6 +11,7 @@ import type { ColumnMap } from './reader/column-map';
 import { readDecisions } from './reader/decisions';
 import type { WritePlan } from './plan';
 import { workbookDiagnostic } from './codes';
+import { withFormulaNotes } from './formula-notes';
 import { OWNED_SHEET_PREFIX, type CreatedSheet } from './plan';
 import { renderResultColumns } from './render/columns';
 import { renderEligibility } from './render/review';
@@ -70,7 +71,8 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
   const { lang } = request;
   const profile = request.profile ?? DEFAULT_PROFILE;
   const { parsed, procedure, step, inferred } = parseFor(snapshot, { ...request, titles: Object.keys(profile.quota.perTitle) });
-  const diagnostics = [...parsed.diagnostics];
+  // Formulas the host computed, could not compute, or took from another workbook, where the run reads them.
+  const diagnostics = withFormulaNotes(snapshot, parsed);
   const fail = (): RunOutcome => ({ procedure, step, inferred, read: parsed.read, parsed, diagnostics, ok: false });
   if (!findStep(procedure, step)) {
     diagnostics.push(...runStep(procedure, step, {}).diagnostics);

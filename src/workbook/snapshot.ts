@@ -21,6 +21,24 @@ export interface SheetSnapshot {
   /** Rows and columns the user hid (1-based, ascending), where the host can tell; absent: none known. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
+  /**
+   * Formulas the values cannot be taken at their word for, by A1 address (the xlsx host, where a
+   * file keeps no result or reaches into another workbook: src/hosts/xlsx/formulas.ts).
+   */
+  formulas?: Record<string, FormulaMark>;
+}
+
+/** A formula cell whose value is the host's own work, or could not be had, or comes from another workbook. */
+export interface FormulaMark {
+  /** The formula, without '='. */
+  formula: string;
+  /** computed: the host computed the value (the file kept none); not-computed: the value is blank; external: the saved value of another workbook's cell. */
+  status: 'computed' | 'not-computed' | 'external';
+  /** Why not computed: function, external, circular, text, error, syntax. */
+  reason?: string;
+  detail?: string;
+  /** The other workbook (external). */
+  book?: string;
 }
 
 export interface DefinedName {

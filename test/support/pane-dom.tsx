@@ -7,7 +7,8 @@
  * pane() is the current container; text() reads it, pageText() reads the whole page (Fluent renders
  * dialogs in portals, outside the container).
  */
-import { TextEncoder as NodeTextEncoder } from 'util';
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+import { DecompressionStream as NodeDecompressionStream, ReadableStream as NodeReadableStream } from 'stream/web';
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
@@ -31,6 +32,10 @@ export function usePaneDom({ resizeObserver = true }: { resizeObserver?: boolean
   }
   // jsdom leaves out TextEncoder, which the run's SHA-256 uses (every browser has it).
   globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+  // … and what the xlsx host's package check inflates with (src/hosts/xlsx/package-check.ts).
+  globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
+  globalThis.ReadableStream ??= NodeReadableStream as unknown as typeof ReadableStream;
+  globalThis.DecompressionStream ??= NodeDecompressionStream as unknown as typeof DecompressionStream;
   afterEach(unmount);
 }
 

@@ -15,7 +15,11 @@
  */
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import type { Diagnostic } from '../../rules';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
+import { workbookDiagnostic } from '../../workbook/codes';
+import { computeFormulas, externalBook, type Uncomputed } from './formulas';
+import { checkPackage, type CheckOptions, type PackageFacts } from './package-check';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 
@@ -25,13 +29,37 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** Days between serial 0 of the 1900 and the 1904 date systems. */
 const DATE1904_OFFSET = 1_462;
 
-export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
+/** A file the xlsx host does not read, and why (a coded diagnostic, README's code table). */
+export class WorkbookRefused extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.code);
+    this.name = 'WorkbookRefused';
+  }
+}
+
+/**
+ * An .xlsx file's bytes → its ExcelJS workbook and snapshot. A file the package check refuses
+ * (src/hosts/xlsx/package-check.ts), or that ExcelJS cannot load after all, throws WorkbookRefused.
+ */
+export async function readXlsx(data: Buffer | ArrayBuffer | Uint8Array, options: CheckOptions = {}): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot; facts: PackageFacts }> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  const checked = await checkPackage(bytes, options);
+  if (!checked.ok) throw new WorkbookRefused(checked.diagnostic);
   const workbook = new ExcelJS.Workbook();
-  // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
-  await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  try {
+    // ExcelJS hands the data to JSZip, which takes a Buffer, an ArrayBuffer or a Uint8Array alike.
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch {
+    // The package is sound, yet ExcelJS cannot make a workbook of it: its words are not the user's.
+    throw new WorkbookRefused(workbookDiagnostic('E-FILE-DAMAGED', { reason: 'unreadable', part: '' }));
+  }
+  // A worksheet ExcelJS left out would be missing from the run without a word.
+  for (const sheet of checked.facts.sheets) {
+    if (!workbook.worksheets.some((ws) => ws?.name === sheet.name)) throw new WorkbookRefused(workbookDiagnostic('E-FILE-UNSUPPORTED', { what: 'part-name', part: sheet.part, sheet: sheet.name }));
+  }
   repairLoadedTables(workbook);
-  await restoreRowBreaks(workbook, data);
-  return { workbook, snapshot: snapshotOf(workbook) };
+  await restoreRowBreaks(workbook, bytes);
+  return { workbook, snapshot: snapshotOf(workbook, checked.facts.externalBooks), facts: checked.facts };
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -69,13 +97,17 @@ async function restoreRowBreaks(workbook: ExcelJS.Workbook, data: Buffer | Array
   }
 }
 
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+/** The workbook as plain data; `externalBooks`: the workbooks its external references name (PackageFacts). */
+export function snapshotOf(workbook: ExcelJS.Workbook, externalBooks: readonly string[] = []): WorkbookSnapshot {
   const date1904 = Boolean(workbook.properties?.date1904);
   const sheets: SheetSnapshot[] = [];
+  const uncomputed: Uncomputed[] = [];
   for (const worksheet of workbook.worksheets) {
     if (!worksheet) continue;
-    sheets.push(sheetOf(worksheet, date1904));
+    sheets.push(sheetOf(worksheet, date1904, uncomputed, externalBooks));
   }
+  // Formulas with no saved result: computed where they are plain arithmetic, marked where not.
+  if (uncomputed.length) computeFormulas(sheets, uncomputed);
   return { sheets, names: definedNamesOf(workbook) };
 }
 
@@ -89,8 +121,9 @@ export function dateToSerial(date: Date, date1904 = false): number | null {
   return Math.abs(serial - whole) < 1e-9 ? whole : serial;
 }
 
-function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean, uncomputed: Uncomputed[], externalBooks: readonly string[]): SheetSnapshot {
   const cells: { row: number; col: number; value: CellValue; numFmt: string | null }[] = [];
+  const formulas: NonNullable<SheetSnapshot['formulas']> = {};
   const fonts: Record<string, string> = {};
   const hiddenRows: number[] = [];
   let rows = 0;
@@ -100,6 +133,12 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
       if (row.hidden) hiddenRows.push(rowNumber);
       row.eachCell((cell, colNumber) => {
         const value = safe(() => cellValue(cell, date1904), null);
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          const formula = safe(() => cell.formula ?? '', '');
+          const book = externalBook(formula, externalBooks);
+          if (book !== undefined) formulas[a1(rowNumber, colNumber)] = { formula, status: 'external', book };
+          else if (value === null && noResult(cell)) uncomputed.push({ sheet: worksheet.name, row: rowNumber, col: colNumber, formula });
+        }
         const numFmt = safe(() => (typeof cell.numFmt === 'string' && cell.numFmt !== '' ? cell.numFmt : null), null);
         const font = safe(() => legacyFontOf(cell), undefined);
         if (font !== undefined) fonts[a1(rowNumber, colNumber)] = font;
@@ -135,7 +174,14 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
   const hiddenColumns = safe(() => (worksheet.columns ?? []).flatMap((c) => (c?.hidden && c.number !== undefined && c.number <= cols ? [c.number] : [])), [] as number[]);
   if (shownRows.length) snapshot.hiddenRows = shownRows;
   if (hiddenColumns.length) snapshot.hiddenColumns = hiddenColumns;
+  if (Object.keys(formulas).length > 0) snapshot.formulas = formulas;
   return snapshot;
+}
+
+/** A formula cell the file keeps no result for (not an empty text, which is a result). */
+function noResult(cell: ExcelJS.Cell): boolean {
+  const result = safe(() => cell.result, undefined);
+  return result === undefined || result === null;
 }
 
 function safe<T>(f: () => T, fallback: T): T {
