@@ -17,6 +17,8 @@ export interface WorkbookSession {
   now(): string;
   /** What this host cannot do (an older Excel: no page layout, no notes…), in the user's language. */
   readonly limits?: readonly string[];
+  /** Set where the add-in cannot run at all (an Excel older than it needs): what it needs, in the user's language; nothing is read. */
+  readonly unsupported?: string;
 }
 
 /** A Date as local 'YYYY-MM-DDTHH:MM' (the clock belongs to the host, never to the rules). */
