@@ -256,6 +256,13 @@ class Worksheet extends HostObject {
         if (!(rows > 0 && cols > 0)) throw new ExcelError('InvalidArgument', 'getRangeByIndexes needs at least one row and one column.');
         return new Range(this.book, s, { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols });
       }
+      case 'getRanges': {
+        const areas = String(args[0] ?? '')
+          .split(/[,;]/)
+          .map((a) => parseRange(a.trim()));
+        if (!areas.length || areas.some((a) => !a)) throw new ExcelError('InvalidArgument', `The addresses ${String(args[0])} are not valid.`);
+        return new RangeAreas(this.book, s, areas as RangePos[]);
+      }
       case 'getUsedRange':
       case 'getUsedRangeOrNullObject': {
         const pos = s.used(Boolean(args[0]));
@@ -362,7 +369,7 @@ class Range extends HostObject {
     super.set(name, value);
   }
   override nav(name: string): HostObject | null {
-    if (name === 'format') return new RangeFormat(this);
+    if (name === 'format') return new RangeFormat([this]);
     if (name === 'worksheet') return new Worksheet(this.book, this.sheet);
     return super.nav(name);
   }
@@ -387,7 +394,7 @@ class Range extends HostObject {
         return null;
       case 'getMergedAreasOrNullObject': {
         const areas = this.sheet.mergedAreas(this.pos);
-        return areas.length ? new RangeAreas(this.sheet, areas) : null;
+        return areas.length ? new RangeAreas(this.book, this.sheet, areas) : null;
       }
       case 'getCellProperties':
         return this.cellProperties(args[0] as CellPropertiesOptions);
@@ -411,6 +418,14 @@ class Range extends HostObject {
         return new Range(this.book, this.sheet, { ...this.pos, top: this.pos.top + Number(args[0]), bottom: this.pos.top + Number(args[0]) });
       case 'getColumn':
         return new Range(this.book, this.sheet, { ...this.pos, left: this.pos.left + Number(args[0]), right: this.pos.left + Number(args[0]) });
+      case 'getBoundingRect': {
+        const other = this.other(args[0]);
+        return new Range(this.book, this.sheet, { top: Math.min(this.pos.top, other.top), left: Math.min(this.pos.left, other.left), bottom: Math.max(this.pos.bottom, other.bottom), right: Math.max(this.pos.right, other.right) });
+      }
+      case '_ValidateArraySize':
+        // office.js sends it before it cuts a large values block in rows itself (setRangePropertiesInBulk).
+        if (Number(args[0]) !== this.rows || Number(args[1]) !== this.cols) throw new ExcelError('InvalidArgument', `The array (${String(args[0])}×${String(args[1])}) does not match the range (${this.rows}×${this.cols}).`);
+        return null;
       case 'getEntireRow':
         return new Range(this.book, this.sheet, { ...this.pos, left: 1, right: 16384 });
     }
@@ -474,6 +489,7 @@ const FORMATS = ['numberFormat', 'fill', 'color', 'bold', 'italic', 'size', 'fon
 class RangeAreas extends HostObject {
   override readonly type = 'RangeAreas';
   constructor(
+    readonly book: DWorkbook,
     readonly sheet: DSheet,
     readonly areas: RangePos[],
   ) {
@@ -484,6 +500,10 @@ class RangeAreas extends HostObject {
     if (name === 'areaCount') return this.areas.length;
     return super.get(name);
   }
+  override nav(name: string): HostObject | null {
+    if (name === 'format') return new RangeFormat(this.areas.map((pos) => new Range(this.book, this.sheet, pos)));
+    return super.nav(name);
+  }
   override call(name: string, args: unknown[]): unknown {
     if (name === '_KeepReference') return null;
     return super.call(name, args);
@@ -492,15 +512,20 @@ class RangeAreas extends HostObject {
 
 class RangeFormat extends HostObject {
   override readonly type = 'RangeFormat';
-  constructor(readonly range: Range) {
+  /** The format of one range, or of every area of a RangeAreas. */
+  constructor(readonly ranges: Range[]) {
     super();
+  }
+  private get range(): Range {
+    if (this.ranges.length !== 1) notImplemented('this format of several areas');
+    return this.ranges[0];
   }
   override nav(name: string): HostObject | null {
     switch (name) {
       case 'fill':
-        return new Setter('RangeFill', this.range, { color: (c, v) => (c.fill = String(v).replace(/^#/, '').toUpperCase()) });
+        return new Setter('RangeFill', this.ranges, { color: (c, v) => (c.fill = String(v).replace(/^#/, '').toUpperCase()) });
       case 'font':
-        return new Setter('RangeFont', this.range, {
+        return new Setter('RangeFont', this.ranges, {
           color: (c, v) => (c.color = String(v).replace(/^#/, '').toUpperCase()),
           bold: (c, v) => (c.bold = Boolean(v)),
           italic: (c, v) => (c.italic = Boolean(v)),
@@ -508,21 +533,24 @@ class RangeFormat extends HostObject {
           name: (c, v) => (c.fontName = String(v)),
         });
       case 'protection':
-        return new Setter('FormatProtection', this.range, { locked: (c, v) => (c.locked = Boolean(v)) });
+        return new Setter('FormatProtection', this.ranges, { locked: (c, v) => (c.locked = Boolean(v)) });
       case 'borders':
         return new Borders(this.range);
     }
     return super.nav(name);
   }
   override set(name: string, value: unknown): void {
-    const { sheet, pos } = this.range;
+    const each = (f: (c: DCell) => void) => this.ranges.forEach((r) => r.format(f));
     switch (name) {
       case 'wrapText':
-        return this.range.format((c) => (c.wrap = Boolean(value)));
+        return each((c) => (c.wrap = Boolean(value)));
       case 'horizontalAlignment':
-        return this.range.format((c) => (c.hAlign = String(value)));
+        return each((c) => (c.hAlign = String(value)));
       case 'verticalAlignment':
-        return this.range.format((c) => (c.vAlign = String(value)));
+        return each((c) => (c.vAlign = String(value)));
+    }
+    const { sheet, pos } = this.range;
+    switch (name) {
       case 'columnWidth':
         for (let c = pos.left; c <= pos.right; c++) sheet.widths.set(c, Number(value));
         return;
@@ -538,7 +566,7 @@ class RangeFormat extends HostObject {
 class Setter extends HostObject {
   constructor(
     override readonly type: string,
-    private readonly range: Range,
+    private readonly ranges: Range[],
     private readonly fields: Record<string, (c: DCell, v: unknown) => void>,
   ) {
     super();
@@ -546,7 +574,7 @@ class Setter extends HostObject {
   override set(name: string, value: unknown): void {
     const field = this.fields[name];
     if (!field) return super.set(name, value);
-    this.range.format((c) => field(c, value));
+    for (const range of this.ranges) range.format((c) => field(c, value));
   }
 }
 

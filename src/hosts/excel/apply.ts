@@ -45,13 +45,15 @@ import { a1, absoluteA1, columnLetters, parseRange, quotedSheet, rangeA1, type R
 import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/render/page-layout';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WriteBlock, type WritePlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
-import { readWorkbook } from './read';
-import { abilities, type Abilities, type IsSetSupported } from './requirements';
+import { expectedAnswer, readWorkbook } from './read';
+import { abilities, libraryHas, type Abilities, type IsSetSupported } from './requirements';
 
 /** Bytes (UTF-8) a request may take: Excel on the web refuses one over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
-/** Values (or number formats) of a block go in pieces of about this many bytes. */
+/** Values (or number formats) of a block go in pieces of about this many bytes… */
 const PIECE_BYTES = 400_000;
+/** …and of at most this many cells: office.js cuts a larger array in rows itself, with two more ranges for each cut. */
+const PIECE_CELLS = 1_500;
 
 /**
  * What office.js serializes per command (bytes, ids of six digits), from the request bodies the
@@ -154,7 +156,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 async function checkUnchanged(context: Excel.RequestContext, before: Pick<WorkbookSnapshot, 'sheets'>, isSetSupported?: IsSetSupported): Promise<void> {
   let now: WorkbookSnapshot;
   try {
-    now = await readWorkbook(context, { isSetSupported, valuesOnly: true, previous: { names: [], ...before } });
+    now = await readWorkbook(context, { isSetSupported, valuesOnly: true, expected: expectedAnswer(before, undefined, true) });
   } catch (e) {
     throw new WriteFailed(e, []);
   }
@@ -428,47 +430,64 @@ async function writeBlock(batch: Batch, ws: Excel.Worksheet, block: WriteBlock, 
     format.verticalAlignment = 'Center' as Excel.VerticalAlignment;
   }
 
-  // Number formats per rectangle of one format (a cell without one keeps what it has).
+  // Number formats per rectangle of one format (a cell without one keeps what it has), in pieces of rows.
   for (const r of rectangles(rows, cols, (i, j) => cell(i, j)?.numberFormat)) {
-    const at = address(r.top, r.left, r.bottom, r.right);
-    const block2d = Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(r.key));
-    await batch.room(rangeCost(at) + COST.set + bytesOf(block2d), name);
-    written(ws, at).numberFormat = block2d;
+    const formats = Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(r.key));
+    for (const piece of pieces(formats)) {
+      const at = address(r.top + piece.from, r.left, r.top + piece.to, r.right);
+      await batch.room(rangeCost(at) + COST.set + piece.bytes, name);
+      written(ws, at).numberFormat = formats.slice(piece.from, piece.to + 1);
+    }
   }
 
-  // Every other format per rectangle of cells asking the same; one range for the formats that share a rectangle.
+  // Every other format per rectangle of cells asking the same. With ExcelApi 1.9 the rectangles of one
+  // format go together as one RangeAreas (getRanges, addresses up to AREAS_CHARS long): one format
+  // call for every green cell of a column of outcomes, not one per run of them. Formats that fall on
+  // the same cells share one range.
+  const areas = can.has('ExcelApi', '1.9') && libraryHasGetRanges();
   const sets = new Map<string, { cost: number; apply: ((format: Excel.RangeFormat) => void)[]; navs: Set<string> }>();
-  const on = <K>(key: (c: PlanCell) => K | undefined, nav: string, apply: (format: Excel.RangeFormat, key: K) => void, cost: (key: K) => number) => {
+  const on = <K>(key: (c: PlanCell) => K | undefined, nav: string, apply: (format: Excel.RangeFormat, key: K) => void, cost: number) => {
+    const byKey = new Map<K, string[]>();
     for (const r of rectangles(rows, cols, (i, j) => {
       const c = cell(i, j);
       return c ? key(c) : undefined;
     })) {
-      const at = address(r.top, r.left, r.bottom, r.right);
-      let entry = sets.get(at);
-      if (!entry) sets.set(at, (entry = { cost: rangeCost(at) + COST.nav, apply: [], navs: new Set() }));
-      if (nav && !entry.navs.has(nav)) {
-        entry.navs.add(nav);
-        entry.cost += COST.nav;
-      }
-      entry.cost += cost(r.key);
-      entry.apply.push((format) => apply(format, r.key));
+      const list = byKey.get(r.key) ?? [];
+      list.push(address(r.top, r.left, r.bottom, r.right));
+      byKey.set(r.key, list);
     }
+    for (const [k, addresses] of byKey)
+      for (const at of areas ? joined(addresses) : addresses) {
+        let entry = sets.get(at);
+        if (!entry) sets.set(at, (entry = { cost: rangeCost(at) + COST.nav, apply: [], navs: new Set() }));
+        if (nav && !entry.navs.has(nav)) {
+          entry.navs.add(nav);
+          entry.cost += COST.nav;
+        }
+        entry.cost += cost;
+        entry.apply.push((format) => apply(format, k));
+      }
   };
-  on((c) => c.fill, 'fill', (f, v) => (f.fill.color = `#${v}`), () => COST.set + 10);
-  on((c) => c.color, 'font', (f, v) => (f.font.color = `#${v}`), () => COST.set + 10);
-  on((c) => c.bold, 'font', (f, v) => (f.font.bold = v), () => COST.set);
-  on((c) => c.italic, 'font', (f, v) => (f.font.italic = v), () => COST.set);
-  on((c) => c.size, 'font', (f, v) => (f.font.size = v), () => COST.set);
-  on((c) => (c.wrap ? true : undefined), '', (f) => {
-    f.wrapText = true;
-    f.verticalAlignment = 'Center' as Excel.VerticalAlignment;
-  }, () => COST.set * 2);
+  on((c) => c.fill, 'fill', (f, v) => (f.fill.color = `#${v}`), COST.set + 10);
+  on((c) => c.color, 'font', (f, v) => (f.font.color = `#${v}`), COST.set + 10);
+  on((c) => c.bold, 'font', (f, v) => (f.font.bold = v), COST.set);
+  on((c) => c.italic, 'font', (f, v) => (f.font.italic = v), COST.set);
+  on((c) => c.size, 'font', (f, v) => (f.font.size = v), COST.set);
+  on(
+    (c) => (c.wrap ? true : undefined),
+    '',
+    (f) => {
+      f.wrapText = true;
+      f.verticalAlignment = 'Center' as Excel.VerticalAlignment;
+    },
+    COST.set * 2,
+  );
   // Horizontal alignment: the cell's own, else centred where it wraps (a header).
-  on((c) => c.align ?? (c.wrap ? 'center' : undefined), '', (f, v) => (f.horizontalAlignment = ALIGN[v]), () => COST.set);
-  on((c) => (c.unlocked ? true : undefined), 'protection', (f) => (f.protection.locked = false), () => COST.set);
+  on((c) => c.align ?? (c.wrap ? 'center' : undefined), '', (f, v) => (f.horizontalAlignment = ALIGN[v]), COST.set);
+  on((c) => (c.unlocked ? true : undefined), 'protection', (f) => (f.protection.locked = false), COST.set);
   for (const [at, entry] of sets) {
     await batch.room(entry.cost, name);
-    const format = written(ws, at).format;
+    const format = (at.includes(',') ? ws.getRanges(at).untrack() : written(ws, at)).format;
     for (const apply of entry.apply) apply(format);
   }
   // Borders once per rectangle: its outline and, where it has them, its inner lines.
@@ -487,11 +506,25 @@ async function writeBlock(batch: Batch, ws: Excel.Worksheet, block: WriteBlock, 
       const note = cell(i, j)?.note;
       if (!note) continue;
       const at = a1(block.row + i, block.col + j);
-      await batch.room(COST.nav + COST.call + COST.range + utf8(note) + utf8(block.sheet) + 8, name);
+      await batch.room(COST.call + utf8(note) + utf8(block.sheet) + 16, name);
       if (can.noteKind === 'notes') ws.notes.add(at, note);
       else ws.comments.add(`${quotedSheet(block.sheet)}!${at}`, note);
     }
 }
+
+/** Addresses joined into RangeAreas addresses of at most AREAS_CHARS characters. */
+const AREAS_CHARS = 2_000;
+function joined(addresses: string[]): string[] {
+  const out: string[] = [];
+  for (const a of addresses) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + a.length + 1 <= AREAS_CHARS) out[out.length - 1] = `${last},${a}`;
+    else out.push(a);
+  }
+  return out;
+}
+
+const libraryHasGetRanges = () => libraryHas('Worksheet', 'getRanges');
 
 const EDGES = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight', 'InsideHorizontal', 'InsideVertical'];
 const ALIGN: Record<NonNullable<PlanCell['align']>, Excel.HorizontalAlignment> = {
@@ -518,13 +551,13 @@ function runs<K>(count: number, key: (i: number) => K): Run<K>[] {
   return out;
 }
 
-/** Rows of a 2-D array in pieces of about PIECE_BYTES. */
+/** Rows of a 2-D array in pieces of about PIECE_BYTES and at most PIECE_CELLS cells (a row at least). */
 function pieces(values: unknown[][]): { from: number; to: number; bytes: number }[] {
   const out: { from: number; to: number; bytes: number }[] = [];
   values.forEach((row, i) => {
     const bytes = bytesOf(row) + 1;
     const last = out[out.length - 1];
-    if (last && last.bytes + bytes <= PIECE_BYTES) {
+    if (last && last.bytes + bytes <= PIECE_BYTES && (i - last.from + 1) * row.length <= PIECE_CELLS) {
       last.to = i;
       last.bytes += bytes;
     } else out.push({ from: i, to: i, bytes });

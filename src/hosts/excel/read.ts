@@ -10,7 +10,7 @@
  * from `table.getRange()`, on a table not known before the first sync).
  *
  * Answers stay under RESPONSE_BUDGET (Excel on the web refuses one over 5 MB): where the last read of
- * the workbook (`previous`) says the whole would not fit, or Excel refuses it, the read goes in two
+ * the workbook and what was written since say the whole would not fit (`expected`), or Excel refuses it, the read goes in two
  * steps — the outline (sheets, their used ranges' size, names, tables), then the cells in blocks of
  * rows, as many blocks per sync as the budget takes (a block Excel still refuses is halved).
  * Merged areas are asked per block of at most MERGE_CELLS cells: `getMergedAreasOrNullObject` fails
@@ -28,6 +28,7 @@
  */
 import { a1, parseRange, parseSheetRange, rangeA1, type RangePos } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
+import type { WritePlan } from '../../workbook/plan';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
 import { abilities, type IsSetSupported } from './requirements';
 
@@ -45,8 +46,8 @@ const UNKNOWN_TEXT_BYTES = 48;
 export interface ReadOptions {
   /** Which requirement sets the host has (Office.context.requirements by default). */
   isSetSupported?: IsSetSupported;
-  /** The last snapshot read of this workbook: its size says whether one request can carry the read. */
-  previous?: WorkbookSnapshot;
+  /** What the answer is expected to take, from the last read and what was written since (expectedAnswer): over the budget, the read goes in blocks at once, sized by it. */
+  expected?: Expected;
   /** Values only (the write's check that nothing changed): no number formats, fonts, merges, tables, names. */
   valuesOnly?: boolean;
   /** Bytes an answer may take; RESPONSE_BUDGET unless a test says otherwise. */
@@ -84,7 +85,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const can = abilities(options.isSetSupported);
   const content: Content = { formats: !options.valuesOnly, fonts: !options.valuesOnly && can.can('fonts'), merges: !options.valuesOnly && can.can('merges'), outline: !options.valuesOnly };
   const budget = options.budget ?? RESPONSE_BUDGET;
-  if (!options.previous || answerBytes(options.previous, content) <= budget) {
+  if (options.expected === undefined || options.expected.bytes <= budget) {
     try {
       return await readWhole(context, content);
     } catch (e) {
@@ -92,7 +93,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
       if (errorCode(e) === 'InvalidOperationInCellEditMode') throw e;
     }
   }
-  return readInBlocks(context, content, budget);
+  return readInBlocks(context, content, budget, options.expected);
 }
 
 export const errorCode = (e: unknown): string | undefined => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined);
@@ -105,7 +106,8 @@ async function readWhole(context: Excel.RequestContext, content: Content): Promi
     const chain = sheetChain(first);
     for (const sheet of chain) {
       sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(false);
+      // The values' used range is enough where only values are read (the check), and smaller.
+      const used = sheet.getUsedRangeOrNullObject(!content.outline);
       used.load(['values', 'valueTypes', 'rowIndex', 'columnIndex', ...(content.formats ? ['numberFormat'] : [])]);
       queued.push({
         sheet,
@@ -138,14 +140,14 @@ async function readWhole(context: Excel.RequestContext, content: Content): Promi
 }
 
 /** The outline, then the cells in blocks of rows sized to the budget. */
-async function readInBlocks(context: Excel.RequestContext, content: Content, budget: number): Promise<WorkbookSnapshot> {
+async function readInBlocks(context: Excel.RequestContext, content: Content, budget: number, expected?: Expected): Promise<WorkbookSnapshot> {
   const outline = queueOutline(context, content);
   const sheets: SheetRead[] = [];
   const queueChain = (first: Excel.Worksheet): Excel.Worksheet[] => {
     const chain = sheetChain(first);
     for (const sheet of chain) {
       sheet.load('name');
-      const used = sheet.getUsedRangeOrNullObject(false);
+      const used = sheet.getUsedRangeOrNullObject(!content.outline);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
       queuedUsed.push({ sheet, used });
     }
@@ -165,19 +167,22 @@ async function readInBlocks(context: Excel.RequestContext, content: Content, bud
   }
   const tables = await tableRanges(context, outline);
 
-  // Blocks of rows, each within the budget, as many per sync as the budget takes.
+  // Blocks of rows, each within the budget (a row's bytes as the last read of its sheet says, else
+  // as a row of unknown text), as many per sync as the budget takes.
   const perCell = CELL_BYTES.values + UNKNOWN_TEXT_BYTES + (content.formats ? CELL_BYTES.formats : 0) + (content.fonts ? CELL_BYTES.fonts : 0);
   const blocks: Block[] = [];
   for (const sheet of sheets) {
     if (!sheet.used) continue;
     const { rowIndex, columnIndex, rowCount, columnCount } = sheet.used;
-    const rows = Math.max(1, Math.floor(budget / (perCell * columnCount)));
-    for (let r = 0; r < rowCount; r += rows) blocks.push({ sheet, rowIndex: rowIndex + r, columnIndex, rowCount: Math.min(rows, rowCount - r), columnCount });
+    const known = expected?.sheets[sheet.name.toLowerCase()];
+    const rowBytes = known ? (1.2 * known) / rowCount : perCell * columnCount;
+    const rows = Math.max(1, Math.floor(budget / rowBytes));
+    for (let r = 0; r < rowCount; r += rows) blocks.push({ sheet, rowIndex: rowIndex + r, columnIndex, rowCount: Math.min(rows, rowCount - r), columnCount, bytes: Math.min(rows, rowCount - r) * rowBytes });
   }
   let batch: Block[] = [];
   let bytes = 0;
   for (const block of blocks) {
-    const cost = block.rowCount * block.columnCount * perCell;
+    const cost = block.bytes;
     if (batch.length && bytes + cost > budget) {
       await readBlocks(context, batch, content);
       batch = [];
@@ -196,6 +201,8 @@ interface Block {
   columnIndex: number;
   rowCount: number;
   columnCount: number;
+  /** What its answer is expected to take. */
+  bytes: number;
 }
 
 /** One sync for some blocks; one Excel still finds too big is halved and read again. */
@@ -222,7 +229,7 @@ async function readBlocks(context: Excel.RequestContext, blocks: Block[], conten
     const big = blocks.find((b) => b.rowCount > 1);
     if (errorCode(e) !== 'ResponsePayloadSizeLimitExceeded' || !big) throw e;
     // Halve every block (a few more syncs), and read them again.
-    const halves = blocks.flatMap((b) => (b.rowCount > 1 ? [{ ...b, rowCount: Math.ceil(b.rowCount / 2) }, { ...b, rowIndex: b.rowIndex + Math.ceil(b.rowCount / 2), rowCount: Math.floor(b.rowCount / 2) }] : [b]));
+    const halves = blocks.flatMap((b) => (b.rowCount > 1 ? [{ ...b, rowCount: Math.ceil(b.rowCount / 2), bytes: b.bytes / 2 }, { ...b, rowIndex: b.rowIndex + Math.ceil(b.rowCount / 2), rowCount: Math.floor(b.rowCount / 2), bytes: b.bytes / 2 }] : [b]));
     const mid = Math.ceil(halves.length / 2);
     await readBlocks(context, halves.slice(0, mid), content);
     await readBlocks(context, halves.slice(mid), content);
@@ -267,15 +274,28 @@ async function tableRanges(context: Excel.RequestContext, outline: Outline): Pro
   return queued.map((t) => ({ name: t.name, sheet: t.sheet, address: t.range.address }));
 }
 
-/** An answer's size as the last read of the workbook says it would be (UTF-8 bytes, roughly). */
-export function answerBytes(previous: WorkbookSnapshot, content: Pick<Content, 'formats' | 'fonts'>): number {
-  let bytes = 0;
-  for (const sheet of previous.sheets) {
-    const cells = sheet.values.reduce((n, row) => n + row.length, 0);
-    bytes += cells * (CELL_BYTES.values + (content.formats ? CELL_BYTES.formats : 0) + (content.fonts ? CELL_BYTES.fonts : 0));
-    for (const row of sheet.values) for (const v of row) if (typeof v === 'string') bytes += utf8Length(v) + 2;
-  }
-  return bytes;
+/** What reading a workbook will answer (UTF-8 bytes, roughly): in all, and by sheet (lower case). */
+export interface Expected {
+  bytes: number;
+  sheets: Record<string, number>;
+}
+
+/**
+ * What reading the workbook again will answer: the cells of the last read and those written since
+ * (a plan's blocks), each with its value type (number format and font too, unless values only), texts
+ * as JSON writes them (quotes escaped).
+ */
+export function expectedAnswer(last: Pick<WorkbookSnapshot, 'sheets'>, written: Pick<WritePlan, 'blocks'> = { blocks: [] }, valuesOnly = false): Expected {
+  const perCell = CELL_BYTES.values + (valuesOnly ? 0 : CELL_BYTES.formats + CELL_BYTES.fonts);
+  const out: Expected = { bytes: 0, sheets: {} };
+  const add = (sheet: string, v: unknown) => {
+    const bytes = perCell + (typeof v === 'string' ? utf8Length(JSON.stringify(v)) : 0);
+    out.bytes += bytes;
+    out.sheets[sheet] = (out.sheets[sheet] ?? 0) + bytes;
+  };
+  for (const sheet of last.sheets) for (const row of sheet.values) for (const v of row) add(sheet.name.toLowerCase(), v);
+  for (const block of written.blocks) for (const row of block.cells) for (const c of row) add(block.sheet.toLowerCase(), c.value);
+  return out;
 }
 
 function utf8Length(text: string): number {

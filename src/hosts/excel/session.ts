@@ -3,7 +3,7 @@ import type { WritePlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
 import { localNow, type WorkbookSession } from '../session';
 import { applyPlan, WorkbookChanged, WriteFailed } from './apply';
-import { errorCode, readWorkbook } from './read';
+import { errorCode, expectedAnswer, readWorkbook, type Expected } from './read';
 import { abilities, MINIMUM_EXCEL_API, missingCapabilities, missingText } from './requirements';
 
 /**
@@ -16,9 +16,9 @@ import { abilities, MINIMUM_EXCEL_API, missingCapabilities, missingText } from '
  * the add-in's names and sheets are already there.
  */
 export class ExcelSession implements WorkbookSession {
-  /** The snapshot the next plan is made from (the last read), and the last read's size for the next. */
+  /** The snapshot the next plan is made from (the last read); what the next read will answer (bytes). */
   private last: WorkbookSnapshot | undefined;
-  private previous: WorkbookSnapshot | undefined;
+  private expected: Expected | undefined;
   readonly limits: string[];
   readonly unsupported?: string;
 
@@ -31,14 +31,16 @@ export class ExcelSession implements WorkbookSession {
 
   async read(): Promise<WorkbookSnapshot> {
     if (this.unsupported) throw new Error(this.unsupported);
-    const snapshot = await this.batch((context) => readWorkbook(context, { previous: this.previous }));
-    this.last = this.previous = snapshot;
+    const snapshot = await this.batch((context) => readWorkbook(context, { expected: this.expected }));
+    this.last = snapshot;
+    this.expected = expectedAnswer(snapshot);
     return snapshot;
   }
 
   async apply(plan: WritePlan): Promise<void> {
     const before = this.last;
     this.last = undefined;
+    if (before) this.expected = expectedAnswer(before, plan);
     await this.batch((context) => applyPlan(context, plan, { before, check: before !== undefined }));
   }
 

@@ -7,7 +7,7 @@
  * missing requirement set — or a library older than the Excel — leaves out; text kept as text.
  */
 import { applyPlan, asTyped, COST, rectangles, REQUEST_BUDGET, WorkbookChanged, WriteFailed } from '../../../src/hosts/excel/apply';
-import { MERGE_CELLS, readWorkbook, SHEET_CHAIN } from '../../../src/hosts/excel/read';
+import { expectedAnswer, MERGE_CELLS, readWorkbook, SHEET_CHAIN } from '../../../src/hosts/excel/read';
 import { abilities, missingCapabilities, missingText } from '../../../src/hosts/excel/requirements';
 import { messages } from '../../../src/i18n';
 import type { PlanCell, PlanSheet, WritePlan } from '../../../src/workbook/plan';
@@ -73,11 +73,11 @@ describe('apply: few commands, every request within the budget', () => {
     const one = await excel(userBook(), (ctx) => applyPlan(ctx, plan));
     expect(one.result.syncs).toBe(1);
     const b = userBook();
-    const budget = 40_000;
+    const budget = 20_000;
     const { result, host } = await excel(b, (ctx) => applyPlan(ctx, plan, { budget }));
     const requests = sent(host);
     expect(result.syncs).toBe(requests.length);
-    expect(requests.length).toBeGreaterThan(5);
+    expect(requests.length).toBeGreaterThan(3);
     // What the host counted for each request is never less than office.js sent.
     requests.forEach((r, i) => {
       expect(r.bytes).toBeLessThanOrEqual(budget);
@@ -222,7 +222,7 @@ describe('the write checks first that the cells read are unchanged', () => {
       const before = await readWorkbook(ctx);
       office.host.failAt = { request: sent(office.host).length + 3, action: 0 };
       return applyPlan(ctx, plan, { before, check: true, budget: 2_000 }).catch((e: unknown) => e);
-    });
+    }, 'minimum'); // no RangeAreas below 1.9: a request per run of fills
     expect(out.result).toBeInstanceOf(WriteFailed);
     expect((out.result as WriteFailed).written).toEqual(['KP']);
     expect(b.sheets[0].peek(1, 2)?.value).toBe('Đạt 0'); // the values went first
@@ -269,7 +269,7 @@ describe('read', () => {
     expect(sent(blocks.host)[0].error).toBe('ResponsePayloadSizeLimitExceeded'); // the whole, tried first
     for (const r of sent(blocks.host).slice(1)) expect(r.responseBytes).toBeLessThanOrEqual(60_000);
     // The last read's size says the whole would not fit: straight to blocks.
-    const again = await excel(wide(600), (ctx) => readWorkbook(ctx, { budget: 50_000, previous: whole.result }), 'all', small);
+    const again = await excel(wide(600), (ctx) => readWorkbook(ctx, { budget: 50_000, expected: expectedAnswer(whole.result) }), 'all', small);
     expect(again.result).toEqual(whole.result);
     expect(sent(again.host).filter((r) => r.error)).toEqual([]);
     expect(whole.result.sheets[0].merges).toHaveLength(600);
