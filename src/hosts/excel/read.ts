@@ -123,6 +123,7 @@ async function readWhole(context: Excel.RequestContext, content: Content): Promi
   // More sheets than the chain: go on after its last link (one more sync per SHEET_CHAIN sheets).
   while (!chain[chain.length - 1].isNullObject) {
     chain = queueChain(chain[chain.length - 1].getNextOrNullObject());
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each link is known only after the sync before it
     await context.sync();
   }
   const tables = await tableRanges(context, outline);
@@ -158,6 +159,7 @@ async function readInBlocks(context: Excel.RequestContext, content: Content, bud
   await context.sync();
   while (!chain[chain.length - 1].isNullObject) {
     chain = queueChain(chain[chain.length - 1].getNextOrNullObject());
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each link is known only after the sync before it
     await context.sync();
   }
   for (const q of queuedUsed) {
