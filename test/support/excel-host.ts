@@ -744,6 +744,8 @@ class PageBreaks extends HostObject {
     if (name === 'add') {
       const pos = args[0] instanceof Range ? args[0].pos : parseRange(String(args[0]));
       if (!pos) throw new ExcelError('InvalidArgument', `page break ${String(args[0])}`);
+      // Excel's specifications: at most 1,026 horizontal page breaks on a sheet.
+      if (this.sheet.page.breaks.length >= 1026) throw new ExcelError('InvalidOperation', `${this.sheet.name} has 1,026 page breaks already.`);
       this.sheet.page.breaks.push(pos.top);
       return new Plain('PageBreak');
     }
