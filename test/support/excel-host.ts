@@ -230,9 +230,9 @@ class Worksheet extends HostObject {
       case 'horizontalPageBreaks':
         return new PageBreaks(s);
       case 'notes':
-        return new Notes(this.book, s);
+        return new Explanations('NoteCollection', this.book, s);
       case 'comments':
-        return new Comments(this.book, s);
+        return new Explanations('CommentCollection', this.book, s);
       case 'tables':
         return new Tables(this.book, () => [s]);
     }
@@ -768,39 +768,22 @@ function singleCell(book: DWorkbook, sheet: DSheet, at: unknown, sheetNamed: boo
   return { sheet: where, row: cell.row, col: cell.col };
 }
 
-class Notes extends HostObject {
-  override readonly type = 'NoteCollection';
+/** A sheet's notes or its threaded comments: one per cell; a comment's address names its sheet. */
+class Explanations extends HostObject {
   constructor(
+    override readonly type: 'NoteCollection' | 'CommentCollection',
     readonly book: DWorkbook,
     readonly sheet: DSheet,
   ) {
     super();
   }
   override call(name: string, args: unknown[]): unknown {
-    if (name === 'add') {
-      const at = singleCell(this.book, this.sheet, args[0], false);
-      at.sheet.addNote(at.row, at.col, String(args[1]));
-      return new Plain('Note');
-    }
-    return super.call(name, args);
-  }
-}
-
-class Comments extends HostObject {
-  override readonly type = 'CommentCollection';
-  constructor(
-    readonly book: DWorkbook,
-    readonly sheet: DSheet,
-  ) {
-    super();
-  }
-  override call(name: string, args: unknown[]): unknown {
-    if (name === 'add') {
-      const at = singleCell(this.book, this.sheet, args[0], true);
-      at.sheet.addComment(at.row, at.col, String(args[1]));
-      return new Plain('Comment');
-    }
-    return super.call(name, args);
+    if (name !== 'add') return super.call(name, args);
+    const comment = this.type === 'CommentCollection';
+    const at = singleCell(this.book, this.sheet, args[0], comment);
+    if (comment) at.sheet.addComment(at.row, at.col, String(args[1]));
+    else at.sheet.addNote(at.row, at.col, String(args[1]));
+    return new Plain(comment ? 'Comment' : 'Note');
   }
 }
 

@@ -269,16 +269,8 @@ export interface LookOfSheet {
   cells: Record<string, LookOfCell>;
 }
 
-export interface LookOfPage {
-  orientation?: string;
-  paperSize?: string;
-  margins?: { top: number; bottom: number; left: number; right: number };
-  printArea?: string;
-  printTitleRows?: string;
-  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
-  centerHeader?: string;
-  centerFooter?: string;
-  breaks: number[];
+/** A sheet's page setup, and its column widths (characters) and row heights (points). */
+export interface LookOfPage extends DPage {
   widths: Record<number, number>;
   heights: Record<number, number>;
 }

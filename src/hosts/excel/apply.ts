@@ -45,6 +45,7 @@ import { a1, absoluteA1, columnLetters, parseRange, quotedSheet, rangeA1, type R
 import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/render/page-layout';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WriteBlock, type WritePlan } from '../../workbook/plan';
 import type { WorkbookSnapshot } from '../../workbook/snapshot';
+import { jsonBytes, utf8Bytes } from './bytes';
 import { expectedAnswer, readWorkbook } from './read';
 import { abilities, libraryHas, type Abilities, type IsSetSupported } from './requirements';
 
@@ -57,7 +58,7 @@ const PIECE_CELLS = 1_500;
 
 /**
  * What office.js serializes per command (bytes, ids of six digits), from the request bodies the
- * tests measure (test/hosts/excel/requests.test.ts checks every request against these counts):
+ * tests measure (test/hosts/excel/excel-apply.test.ts checks requests against these counts):
  * - a range: its object path and instantiation (untracked: no `_KeepReference`);
  * - a navigation property (format, fill, font, borders, protection…): its object path and instantiation;
  * - a property set or a method call: its action, plus its arguments as JSON.
@@ -124,16 +125,6 @@ class Batch {
     await this.context.sync();
     this.syncs++;
   }
-}
-
-const bytesOf = (value: unknown): number => utf8(JSON.stringify(value) ?? '');
-function utf8(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 /** A range that is only written to: untracked, so Excel keeps no reference to it after the sync. */
@@ -208,7 +199,7 @@ async function write(context: Excel.RequestContext, plan: WritePlan, options: Ap
     const r = parseRange(n.range);
     if (!r) return;
     const reference = `=${quotedSheet(n.sheet)}!${absoluteA1(r)}`;
-    await batch.room(COST.nav + COST.call + n.name.length + utf8(reference), seen ? n.sheet : undefined);
+    await batch.room(COST.nav + COST.call + n.name.length + utf8Bytes(reference), seen ? n.sheet : undefined);
     book.names.add(n.name, reference);
   };
   const same = (a: { name: string; sheet: string; range: string }, b: { name: string; sheet: string; range: string }) => a.name === b.name && a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.range === b.range;
@@ -506,7 +497,7 @@ async function writeBlock(batch: Batch, ws: Excel.Worksheet, block: WriteBlock, 
       const note = cell(i, j)?.note;
       if (!note) continue;
       const at = a1(block.row + i, block.col + j);
-      await batch.room(COST.call + utf8(note) + utf8(block.sheet) + 16, name);
+      await batch.room(COST.call + utf8Bytes(note) + utf8Bytes(block.sheet) + 16, name);
       if (can.noteKind === 'notes') ws.notes.add(at, note);
       else ws.comments.add(`${quotedSheet(block.sheet)}!${at}`, note);
     }
@@ -555,7 +546,7 @@ function runs<K>(count: number, key: (i: number) => K): Run<K>[] {
 function pieces(values: unknown[][]): { from: number; to: number; bytes: number }[] {
   const out: { from: number; to: number; bytes: number }[] = [];
   values.forEach((row, i) => {
-    const bytes = bytesOf(row) + 1;
+    const bytes = jsonBytes(row) + 1;
     const last = out[out.length - 1];
     if (last && last.bytes + bytes <= PIECE_BYTES && (i - last.from + 1) * row.length <= PIECE_CELLS) {
       last.to = i;

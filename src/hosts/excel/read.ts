@@ -30,6 +30,7 @@ import { a1, parseRange, parseSheetRange, rangeA1, type RangePos } from '../../w
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { WritePlan } from '../../workbook/plan';
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { jsonBytes } from './bytes';
 import { abilities, type IsSetSupported } from './requirements';
 
 /** Links of the sheet chain queued per sync: an office workbook has a handful of sheets. */
@@ -291,22 +292,13 @@ export function expectedAnswer(last: Pick<WorkbookSnapshot, 'sheets'>, written: 
   const perCell = CELL_BYTES.values + (valuesOnly ? 0 : CELL_BYTES.formats + CELL_BYTES.fonts);
   const out: Expected = { bytes: 0, sheets: {} };
   const add = (sheet: string, v: unknown) => {
-    const bytes = perCell + (typeof v === 'string' ? utf8Length(JSON.stringify(v)) : 0);
+    const bytes = perCell + (typeof v === 'string' ? jsonBytes(v) : 0);
     out.bytes += bytes;
     out.sheets[sheet] = (out.sheets[sheet] ?? 0) + bytes;
   };
   for (const sheet of last.sheets) for (const row of sheet.values) for (const v of row) add(sheet.name.toLowerCase(), v);
   for (const block of written.blocks) for (const row of block.cells) for (const c of row) add(block.sheet.toLowerCase(), c.value);
   return out;
-}
-
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return n;
 }
 
 function snapshotOf(sheets: SheetRead[], outline: Outline, tables: { name: string; sheet: string; address: string }[]): WorkbookSnapshot {
