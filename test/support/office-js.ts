@@ -118,5 +118,5 @@ export function officeJs(book: DWorkbook, options: { tier?: Tier; displayLanguag
   return office;
 }
 
-/** The requests the product made (office.js's clean-ups after each Excel.run left out). */
-export const productRequests = (host: ExcelHost) => host.requests.filter((r) => !r.cleanup);
+/** Until office.js has sent its clean-up after the last Excel.run (it sends it after the run resolves). */
+export const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));

@@ -13,7 +13,7 @@ import { messages } from '../../../src/i18n';
 import type { PlanCell, PlanSheet, WritePlan } from '../../../src/workbook/plan';
 import { DSheet, DWorkbook, ExcelError, MERGED_AREAS_LIMIT } from '../../support/excel-model';
 import type { ExcelHost } from '../../support/excel-host';
-import { officeJs, type OfficeJs, type Tier } from '../../support/office-js';
+import { officeJs, settled, type OfficeJs, type Tier } from '../../support/office-js';
 
 let office: OfficeJs;
 let restore: () => void;
@@ -21,7 +21,10 @@ beforeAll(() => {
   office = officeJs(new DWorkbook());
   restore = office.install();
 });
-afterAll(() => restore());
+afterAll(async () => {
+  await settled();
+  restore();
+});
 
 function userBook(rows = 5): DWorkbook {
   const b = new DWorkbook();

@@ -17,7 +17,7 @@ import { planUndo } from '../../../src/workbook/bookkeeping/undo';
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { looksOfExcelJS, looksOfModel, pageOfExcelJS, pageOfModel, type DWorkbook, type LookOfPage } from '../../support/excel-model';
 import { fixtureFile, twins, type XlsxTwin } from '../../support/model-of';
-import { officeJs, TIERS, type OfficeJs, type Tier } from '../../support/office-js';
+import { officeJs, settled, TIERS, type OfficeJs, type Tier } from '../../support/office-js';
 
 jest.setTimeout(120_000);
 
@@ -95,7 +95,10 @@ beforeAll(async () => {
   office = officeJs((await twins(fixtureFile('next-term-2-staff.xlsx'))).book);
   restore = office.install();
 });
-afterAll(() => restore());
+afterAll(async () => {
+  await settled();
+  restore();
+});
 
 describe.each(TIERS)('Microsoft’s office.js, requirement sets up to %s', (tier) => {
   test.each(GOLDEN)('%s: first run, second run, undo', async (file, request) => {

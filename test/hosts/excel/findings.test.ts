@@ -13,7 +13,7 @@ import { MINIMUM_EXCEL_API } from '../../../src/hosts/excel/requirements';
 import { runPipeline } from '../../../src/workbook/pipeline';
 import type { DWorkbook } from '../../support/excel-model';
 import { modelOfFixture, modelOfXlsx } from '../../support/model-of';
-import { officeJs, type OfficeJs, type Tier } from '../../support/office-js';
+import { officeJs, settled, type OfficeJs, type Tier } from '../../support/office-js';
 import { workbook } from '../../../bench/pipeline';
 
 jest.setTimeout(180_000);
@@ -25,7 +25,7 @@ beforeAll(async () => {
   restore = office.install();
 });
 afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 20));
+  await settled();
   restore();
 });
 

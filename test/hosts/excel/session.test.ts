@@ -10,7 +10,7 @@ import { runPipeline } from '../../../src/workbook/pipeline';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
 import type { DWorkbook } from '../../support/excel-model';
 import { modelOfFixture } from '../../support/model-of';
-import { officeJs, type OfficeJs, type Tier } from '../../support/office-js';
+import { officeJs, settled, type OfficeJs, type Tier } from '../../support/office-js';
 
 let office: OfficeJs;
 let restore: () => void;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   restore = office.install();
 });
 afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 20)); // office.js's clean-up after the last Excel.run
+  await settled();
   restore();
 });
 
