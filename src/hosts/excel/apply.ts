@@ -156,7 +156,7 @@ async function checkUnchanged(context: Excel.RequestContext, before: Pick<Workbo
 }
 
 /** Where two reads of a workbook differ first (sheets by name and order, then values cell by cell). */
-export function firstChange(before: Pick<WorkbookSnapshot, 'sheets'>, now: Pick<WorkbookSnapshot, 'sheets'>): { sheet: string; cell?: string } | undefined {
+function firstChange(before: Pick<WorkbookSnapshot, 'sheets'>, now: Pick<WorkbookSnapshot, 'sheets'>): { sheet: string; cell?: string } | undefined {
   const names = (s: Pick<WorkbookSnapshot, 'sheets'>) => s.sheets.map((x) => x.name);
   if (names(before).join('\n') !== names(now).join('\n')) {
     const gone = names(before).find((n) => !names(now).includes(n)) ?? names(now).find((n) => !names(before).includes(n)) ?? names(now)[0];
