@@ -1,7 +1,9 @@
-// Lint: TypeScript's recommended rules, plus the project's boundaries:
+// Lint: TypeScript's recommended rules, Microsoft's rules for Office.js (eslint-plugin-office-addins:
+// load before read, sync before read, no sync in a loop…), plus the project's boundaries:
 // src/rules imports nothing else of the project (docs/ARCHITECTURE.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import officeAddins from 'eslint-plugin-office-addins';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', '**/*.min.js'] },
@@ -12,6 +14,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Every rule of eslint-plugin-office-addins, as errors, on the code that talks to Office.js (elsewhere
+    // `load` and `width` are ExcelJS's); its own "recommended" set also brings Prettier's formatting, which the project does not use.
+    files: ['src/hosts/excel/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    plugins: { 'office-addins': officeAddins },
+    rules: Object.fromEntries(Object.keys(officeAddins.rules).map((rule) => [`office-addins/${rule}`, 'error'])),
   },
   {
     files: ['src/rules/**/*.ts'],

@@ -271,7 +271,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     const m = messages(lang);
     // A coded stop: the file refused, the output refused, the write failed. The run's JSON shape, output null.
     const report = (d: Diagnostic, exit: number) => {
-      if (json) io.out(JSON.stringify({ ...runJson({ procedure, step: 0, parsed: { owned: [], diagnostics: [] }, diagnostics: [d], ok: false }, lang), step: null, output: null }, null, 2));
+      if (json) io.out(JSON.stringify({ ...runJson({ procedure, step: 0, inferred: {}, read: { sheets: [] }, parsed: { owned: [], diagnostics: [], read: { sheets: [] } }, diagnostics: [d], ok: false }, lang), step: null, output: null }, null, 2));
       else {
         io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
         if (exit === EXIT.refused) io.err(m.cli.nothingWritten);

@@ -27,6 +27,8 @@ export interface WorkbookSession {
   run?(request: RunRequest): Promise<RunOutcome>;
   /** The same for undoing the last run (src/workbook/bookkeeping/undo.ts planUndo). */
   undo?(request: { lang: RunRequest['lang']; now?: string }): Promise<UndoOutcome>;
+  /** Set where the add-in cannot run at all (an Excel older than it needs): what it needs, in the user's language; nothing is read. */
+  readonly unsupported?: string;
 }
 
 /** A Date as local 'YYYY-MM-DDTHH:MM' (the clock belongs to the host, never to the rules). */

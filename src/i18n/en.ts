@@ -347,10 +347,17 @@ Exit codes: 0 written; 1 the workbook has errors or the file cannot be read (not
     capabilities: {
       pageLayout: 'print layout (A4, margins, print area, repeated title rows, page breaks, header and footer) on the sheets it creates',
       fonts: 'recognising legacy fonts (.VnTime, VNI) when reading names',
+      hidden: 'recognising hidden rows and columns (hidden data is read as if shown)',
       merges: 'reading merged cells',
       notes: 'explanatory notes on the result cells',
-      hiddenSheets: 'hiding the sheet that keeps the undo record',
     },
+    needs: (version) =>
+      `Quy Hoạch needs an Excel with the ExcelApi ${version} requirement set or later (Microsoft 365, Excel 2019 or later, Excel on the web, Excel for Mac). This Excel lacks it, so the pane reads nothing. Update Office, or use the quy-hoach command or the browser workbench on the .xlsx file.`,
+    cellEdit: 'Excel is waiting for you to finish editing a cell: press Enter (or Esc) to leave it, then try again. Nothing was written.',
+    changed: (where) => `The workbook changed after Quy Hoạch read it (${where}): nothing was written. Try again to run on the new figures.`,
+    notWritten: (reason) => `The results could not be written (${reason}): your sheets are unchanged. Try again.`,
+    partlyWritten: (where, reason) =>
+      `The write stopped part way (${reason}) and may have written part of: ${where.join(', ')}. Choose “Undo the last run” to put the workbook back as it was before this run.`,
   },
   profile: {
     heading: 'Rules in use',

@@ -235,11 +235,21 @@ export interface Messages {
   };
   severity: { error: string; warning: string };
   at: (where: string, message: string) => string;
-  /** The add-in in an Excel that lacks some of Office.js (src/hosts/excel/requirements.ts). */
+  /** The add-in in an Excel that lacks some of Office.js (src/hosts/excel/requirements.ts), and what a write in Excel can meet (src/hosts/excel/session.ts). */
   excel: {
     /** Heading before the list of what a run will leave out. */
     missing: string;
-    capabilities: Record<'pageLayout' | 'fonts' | 'merges' | 'notes' | 'hiddenSheets', string>;
+    capabilities: Record<'pageLayout' | 'fonts' | 'hidden' | 'merges' | 'notes', string>;
+    /** Below the minimum requirement set: what the add-in needs (nothing is read). */
+    needs: (version: string) => string;
+    /** Excel refused the batch: the user is typing in a cell. */
+    cellEdit: string;
+    /** The cells a run read changed before its write: nothing written. */
+    changed: (where: string) => string;
+    /** A write that failed before it wrote anything of the results. */
+    notWritten: (reason: string) => string;
+    /** A write that failed part way: where it may have written, and that undo puts it back. */
+    partlyWritten: (where: string[], reason: string) => string;
   };
   profile: {
     heading: string;

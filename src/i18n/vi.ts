@@ -347,10 +347,17 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi hoặc tệp không �
     capabilities: {
       pageLayout: 'định dạng trang in (khổ A4, lề, vùng in, dòng tiêu đề lặp lại, ngắt trang, đầu trang và chân trang) trên các trang tính được tạo',
       fonts: 'nhận biết phông chữ cũ (.VnTime, VNI) khi đọc họ tên',
+      hidden: 'nhận biết dòng, cột đang ẩn (dữ liệu ẩn được đọc như dữ liệu hiện)',
       merges: 'đọc các ô đã gộp',
       notes: 'ghi chú giải thích trên các ô kết quả',
-      hiddenSheets: 'ẩn trang tính lưu thông tin hoàn tác',
     },
+    needs: (version) =>
+      `Quy Hoạch cần Excel hỗ trợ bộ API ExcelApi ${version} trở lên (Microsoft 365, Excel 2019 trở lên, Excel trên web, Excel cho Mac). Excel này chưa đủ nên ngăn tác vụ không đọc sổ tính. Hãy cập nhật Office, hoặc dùng lệnh quy-hoach hay trang làm việc trên trình duyệt với tệp .xlsx.`,
+    cellEdit: 'Excel đang chờ bạn sửa xong một ô: nhấn Enter (hoặc Esc) để rời ô rồi bấm lại. Chưa ghi gì.',
+    changed: (where) => `Sổ tính đã thay đổi sau khi Quy Hoạch đọc (${where}): chưa ghi gì. Bấm lại để chạy trên số liệu mới.`,
+    notWritten: (reason) => `Không ghi được kết quả (${reason}): các trang của bạn không bị thay đổi. Bấm lại để chạy lần nữa.`,
+    partlyWritten: (where, reason) =>
+      `Lần ghi bị gián đoạn giữa chừng (${reason}), có thể đã ghi một phần vào: ${where.join(', ')}. Bấm “Hoàn tác lần chạy gần nhất” để trả sổ tính về như trước lần chạy này.`,
   },
   profile: {
     heading: 'Bộ quy tắc đang dùng',

@@ -118,7 +118,8 @@ export function RunForm({
   const [asking, setAsking] = useState<MappingQuestion>();
 
   useEffect(() => {
-    if (!session) return;
+    // An Excel older than the add-in needs: the pane says what it needs (below) and reads nothing.
+    if (!session || session.unsupported) return;
     let live = true;
     Promise.all([loadEngine(), session.read()]).then(
       ([e, s]) => {
@@ -280,12 +281,16 @@ export function RunForm({
             </MessageBarBody>
           </MessageBar>
         )}
-        {session?.limits?.length ? (
+        {session?.unsupported ? (
+          <MessageBar intent="error" aria-labelledby="run-limits" data-testid="unsupported">
+            <MessageBarBody id="run-limits">{session.unsupported}</MessageBarBody>
+          </MessageBar>
+        ) : session?.limits?.length ? (
           <MessageBar intent="warning" aria-labelledby="run-limits">
             <MessageBarBody id="run-limits">{session.limits.join(' ')}</MessageBarBody>
           </MessageBar>
         ) : null}
-        {session && (!snapshot || !engine) && !notice && <Body1>{t.loading}</Body1>}
+        {session && !session.unsupported && (!snapshot || !engine) && !notice && <Body1>{t.loading}</Body1>}
         {used.length > 0 && (
           <Caption1 as="p" data-testid="saved-settings">
             {m.cli.savedSettings(describeSaved(used, lang, 'pane'))}

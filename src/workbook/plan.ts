@@ -87,7 +87,12 @@ export interface PlanSheet {
   };
   /** Protected against accidental edits (no password). */
   protect: boolean;
-  /** Kept out of sight: the undo record is a sheet the user never needs to see. */
+  /**
+   * Kept out of sight (very hidden): the undo record and the saved settings are sheets the user never
+   * needs to see. One that is there already is rewritten in place, never deleted (Excel refuses to
+   * delete a very hidden sheet), and before anything else of the plan (src/hosts/excel/apply.ts); where
+   * it stands among the sheets is no part of the plan (the xlsx host may add it again at the end).
+   */
   hidden?: boolean;
 }
 

@@ -3,7 +3,8 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { servedBuild, watchPage } from '../support/built-pages';
 import { layoutProblems } from '../support/layout-check';
-import { fixtureBook, installOfficeDouble, officeDoubleScript } from '../support/office-browser';
+import { modelOfFixture } from '../support/model-of';
+import { excelHostScript, installExcel, serveOfficeJs } from '../support/office-browser';
 
 /**
  * The task pane at Excel's task-pane width (320 and 350 px) and the workbench in a window as narrow,
@@ -15,7 +16,7 @@ import { fixtureBook, installOfficeDouble, officeDoubleScript } from '../support
  * head's date typed dd/mm/yyyy in an en-US browser, the decision's form kept when the decision is
  * refused, and the pane saying who decided whom. Screenshots of every state: SHOTS=<dir>.
  */
-const built = servedBuild('taskpane.html', officeDoubleScript);
+const built = servedBuild('taskpane.html', excelHostScript);
 const WIDTHS = [320, 350];
 const SHOTS = process.env.SHOTS;
 if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +39,9 @@ async function open(path: string, width: number, fixture?: string): Promise<Page
     if (m.type() === 'error' && !m.text().startsWith("Framing 'https://telemetryservice")) o.errors.push(m.text());
   });
   opened.push(o);
-  if (fixture) await installOfficeDouble(page, await fixtureBook(fixture));
+  // Microsoft's office.js (served for its CDN address); in Excel, the Excel side simulated over the fixture.
+  if (fixture) await installExcel(page, await modelOfFixture(fixture));
+  else if (path.startsWith('taskpane')) await serveOfficeJs(page);
   await page.goto(`${built.url}/${path}`);
   return page;
 }

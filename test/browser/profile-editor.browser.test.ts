@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { servedBuild, watchPage } from '../support/built-pages';
+import { serveOfficeJs } from '../support/office-browser';
 
 /**
  * The profile editor by keyboard alone, in the built task pane in real Chromium (outside Excel:
@@ -10,21 +11,30 @@ import { servedBuild, watchPage } from '../support/built-pages';
 const built = servedBuild('taskpane.html');
 
 /** Presses Tab until the focused element matches, at most `max` times; returns how many presses. */
-async function tabTo(page: Page, matches: string, max = 80): Promise<number> {
+/** The element Tab should reach: a button by its text, or an element by its data-testid (no code run in the page: its CSP refuses eval). */
+type Target = { button: string } | { testId: string };
+
+async function tabTo(page: Page, target: Target, max = 80): Promise<number> {
   for (let i = 1; i <= max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((m) => new Function('el', `return ${m}`)(document.activeElement), matches)) return i;
+    const reached = await page.evaluate((t) => {
+      const el = document.activeElement;
+      if (!el) return false;
+      return 'button' in t ? el.tagName === 'BUTTON' && el.textContent?.trim() === t.button : el.getAttribute('data-testid') === t.testId;
+    }, target);
+    if (reached) return i;
   }
-  throw new Error(`Tab never reached ${matches}`);
+  throw new Error(`Tab never reached ${JSON.stringify(target)}`);
 }
 
 test('copy, edit N30 to 1/3 and save, then back to the default — by keyboard alone', async () => {
   const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
   const { errors } = watchPage(page, built.url);
+  await serveOfficeJs(page);
   await page.goto(`${built.url}/taskpane.html`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
 
-  await tabTo(page, "el && el.tagName === 'BUTTON' && el.textContent.trim() === 'Sao chép để sửa'");
+  await tabTo(page, { button: 'Sao chép để sửa' });
   await page.keyboard.press('Enter');
   await page.getByTestId('profile-editor').waitFor({ timeout: 15_000 });
   // The editor opens with the focus in its first field, the name of the copy.
@@ -33,7 +43,7 @@ test('copy, edit N30 to 1/3 and save, then back to the default — by keyboard a
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Quy chế của Sở');
 
-  await tabTo(page, "el && el.getAttribute('data-testid') === 'ratio-nomination-num'", 20);
+  await tabTo(page, { testId: 'ratio-nomination-num' }, 20);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('1');
   await page.keyboard.press('Tab');
@@ -50,7 +60,7 @@ test('copy, edit N30 to 1/3 and save, then back to the default — by keyboard a
   expect(shown).toContain('Khác Phụ lục 12');
   expect(shown).toContain('trên 1/3 số người có mặt');
 
-  await tabTo(page, "el && el.tagName === 'BUTTON' && el.textContent.trim() === 'Về mặc định'");
+  await tabTo(page, { button: 'Về mặc định' });
   await page.keyboard.press('Enter');
   await page.getByText('Đã trở về bộ quy tắc Phụ lục 12').waitFor({ timeout: 15_000 });
   expect(await page.locator('main').innerText()).toContain('Bộ quy tắc đang dùng: Phụ lục 12 (2022)');

@@ -3,18 +3,22 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import { messages } from '../../src/i18n';
 import { servedBuild, watchPage } from '../support/built-pages';
-import { fixtureBook, installOfficeDouble, officeDoubleScript } from '../support/office-browser';
+import { modelOfFixture } from '../support/model-of';
+import { excelHostScript, installExcel, OFFICE_JS_URL, serveOfficeJs } from '../support/office-browser';
 
 /**
  * The built task pane (dist/taskpane.html, the production build unchanged) in Debian's Chromium,
- * "inside Excel": its office.js is the Office.js double (test/support/office-browser.ts), whose
- * in-memory workbook is read back to check what Excel would hold. Driven as a user would: the
- * step, the quorum line, Run, the counts, the head's decision on a tie (TIE), a result sheet shown,
- * undo; an error linked to its cell; and axe-core finds no violation, in light and dark theme,
- * in Vietnamese and English. Any page error or request to another origin fails the test.
+ * "inside Excel" on Microsoft's own office.js: the page loads it from its CDN URL, which the test
+ * serves from @microsoft/office-js, and office.js finds Excel desktop's side of its channel
+ * (test/support/office-browser.ts): the Excel host simulation, whose workbook is read back to check
+ * what Excel holds. Driven as a user would: the step, the quorum line, Run, the counts, the head's
+ * decision on a tie (TIE), a result sheet shown, undo; an error linked to its cell; and axe-core finds
+ * no violation, in light and dark theme, in Vietnamese and English. Any page error, any breach of
+ * the page's Content-Security-Policy, or any request to another origin (office.js's CDN folder
+ * aside) fails the test.
  */
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const built = servedBuild('taskpane.html', officeDoubleScript);
+const built = servedBuild('taskpane.html', excelHostScript);
 
 type Values = (string | number | boolean | null)[][];
 interface Opened {
@@ -24,9 +28,12 @@ interface Opened {
   errors: string[];
   /** Frames the page's Content-Security-Policy refused. */
   blocked: string[];
+  /** What the page fetched from office.js's CDN folder (served by the test). */
+  officeJs: string[];
 }
 const TELEMETRY = 'https://telemetryservice.firstpartyapps.oaspapps.com/';
 const opened: Opened[] = [];
+const watched = (page: Page): Opened => opened.find((x) => x.page === page)!;
 
 afterEach(async () => {
   for (const o of opened.splice(0)) {
@@ -36,10 +43,10 @@ afterEach(async () => {
   }
 });
 
-/** The pane in Excel (the double holding `fixture`), or outside Office (no fixture), ready to use. */
+/** The pane in Excel (holding `fixture`), or outside Office (no fixture), ready to use. */
 async function open(fixture: string | undefined, options: { displayLanguage?: string; dark?: boolean } = {}): Promise<Page> {
   const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
-  const o: Opened = { page, ...watchPage(page, built.url), blocked: [] };
+  const o: Opened = { page, ...watchPage(page, built.url), blocked: [], officeJs: [] };
   opened.push(o);
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -47,7 +54,8 @@ async function open(fixture: string | undefined, options: { displayLanguage?: st
     if (m.text().startsWith(`Framing '${TELEMETRY}'`)) o.blocked.push(TELEMETRY);
     else o.errors.push(`${m.text()} (${m.location().url})`);
   });
-  if (fixture) await installOfficeDouble(page, await fixtureBook(fixture), options);
+  await page.addInitScript({ content: axeSource });
+  o.officeJs = fixture ? await installExcel(page, await modelOfFixture(fixture), options) : await serveOfficeJs(page);
   await page.goto(`${built.url}/taskpane.html`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
   if (fixture) await enabled(page.getByRole('button', { name: runLabel(options.displayLanguage), exact: true }));
@@ -62,19 +70,19 @@ async function enabled(locator: ReturnType<Page['getByRole']>): Promise<void> {
   if (!(await locator.isEnabled())) throw new Error(`${locator} stayed disabled`);
 }
 
-/** What the double's workbook holds. */
-const double = {
-  values: (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as QhWindow).__QH_DOUBLE__.values(s), sheet),
-  sheetNames: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_DOUBLE__.sheetNames()),
-  active: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_DOUBLE__.active()),
-  runs: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_DOUBLE__.runs.map((r) => ({ ...r }))),
+/** What Excel's workbook holds. */
+const excel = {
+  values: (page: Page, sheet: string) => page.evaluate((s) => (window as unknown as QhWindow).__QH_EXCEL__.values(s), sheet),
+  sheetNames: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_EXCEL__.sheetNames()),
+  active: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_EXCEL__.active()),
+  requests: (page: Page) => page.evaluate(() => (window as unknown as QhWindow).__QH_EXCEL__.requests()),
 };
 interface QhWindow {
-  __QH_DOUBLE__: {
+  __QH_EXCEL__: {
     values: (sheet: string) => Values;
     sheetNames: () => string[];
     active: () => { sheet?: string; selected?: string };
-    runs: { syncs: number; commands: number }[];
+    requests: () => { bytes: number; actions: number; flags: number; error?: string }[];
   };
 }
 
@@ -89,7 +97,11 @@ async function noticeSays(page: Page, words: string): Promise<void> {
 
 /** axe-core (its own source injected, no URL) on the whole page: no violation. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Given before the page's scripts (an init script): the page's Content-Security-Policy refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) throw new Error('axe-core was not given to the page');
+  // The pane at rest: no run in progress, no transition half way (a colour between two is no colour a user reads).
+  await page.getByRole('button', { name: new RegExp(`^(${messages('vi').taskpane.working}|${messages('en').taskpane.working})$`) }).waitFor({ state: 'detached' });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
   const { passed, violations } = await page.evaluate(async () => {
     type Rule = { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] };
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
@@ -102,8 +114,8 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 
 test('in Excel: step 3, the quorum, Run and its counts, the head’s decision written to the workbook, a result sheet shown, undo', async () => {
   const page = await open('next-term-3-leadership.xlsx');
-  const input = Object.fromEntries(await Promise.all((await double.sheetNames(page)).map(async (s) => [s, await double.values(page, s)] as const)));
-  const readsAtStart = (await double.runs(page)).length;
+  const input = Object.fromEntries(await Promise.all((await excel.sheetNames(page)).map(async (s) => [s, await excel.values(page, s)] as const)));
+  const requestsAtStart = (await excel.requests(page)).length;
 
   // The step, in the words of the text; the sheets found; the quorum line (QUORUM) from the sheet's numbers.
   await page.getByLabel('Quy trình', { exact: true }).selectOption('next-term');
@@ -120,14 +132,16 @@ test('in Excel: step 3, the quorum, Run and its counts, the head’s decision wr
   const counts = await text(page, 'counts');
   expect(counts).toContain('Được giới thiệu 4');
   expect(counts).toContain('Chờ người đứng đầu quyết định 2');
-  expect(await double.sheetNames(page)).toEqual(expect.arrayContaining(['KQ Kế tiếp B3', 'BB Kế tiếp B3']));
-  const firstShortlist = await double.values(page, 'KQ Kế tiếp B3');
+  expect(await excel.sheetNames(page)).toEqual(expect.arrayContaining(['KQ Kế tiếp B3', 'BB Kế tiếp B3']));
+  const firstShortlist = await excel.values(page, 'KQ Kế tiếp B3');
   expect(flat(firstShortlist)).toContain('Lê Văn Cường');
 
-  // Round trips (issue 6: 2 whatever the size): every Excel.run is one sync; a Run is one read and one apply.
-  const runs = (await double.runs(page)).slice(readsAtStart);
-  console.log(`Office.js double: a Run made ${runs.length} Excel.run calls with ${runs.map((r) => r.syncs).join(' + ')} syncs (read, apply); queued commands ${runs.map((r) => r.commands).join(', ')}`);
-  expect(runs.map((r) => r.syncs)).toEqual([1, 1]);
+  // Round trips: a Run is a read, the check that nothing changed since, and the write — one request
+  // each at this size, every one asking Excel to wait while a cell is being edited (delayForCellEdit).
+  const requests = (await excel.requests(page)).slice(requestsAtStart);
+  console.log(`Microsoft's office.js: a Run sent ${requests.length} requests (read, check, write) of ${requests.map((r) => `${r.actions} actions, ${(r.bytes / 1024).toFixed(0)} KB`).join('; ')}`);
+  expect(requests.map((r) => ({ delayed: Boolean(r.flags & 64), error: r.error }))).toEqual([{ delayed: true }, { delayed: true }, { delayed: true }]);
+  expect(watched(page).officeJs).toEqual([OFFICE_JS_URL, OFFICE_JS_URL.replace('office.js', 'excel-win32-16.01.js'), OFFICE_JS_URL.replace('office.js', 'vi-vn/office_strings.js')]);
 
   await page.screenshot({ path: join(__dirname, '..', '..', 'docs', 'images', 'taskpane-run.png'), fullPage: true });
 
@@ -147,7 +161,7 @@ test('in Excel: step 3, the quorum, Run and its counts, the head’s decision wr
 
   // What Excel now holds: the shortlist names the head and the date of the decision, and
   // Lê Văn Cường's row says he is put forward, where the first run left the tie open.
-  const decided = await double.values(page, 'KQ Kế tiếp B3');
+  const decided = await excel.values(page, 'KQ Kế tiếp B3');
   expect(flat(decided).join(' ')).toContain('Nguyễn Văn Thủ');
   expect(flat(decided).join(' ')).toContain('24/11/2026');
   expect(rowOf(firstShortlist, 'Lê Văn Cường').join(' ')).toContain('Chờ người đứng đầu quyết định');
@@ -156,47 +170,47 @@ test('in Excel: step 3, the quorum, Run and its counts, the head’s decision wr
   expect(rowOf(firstShortlist, 'Lê Văn Cường')).not.toContain(messages('vi').sheets.chosenMark);
   expect(rowOf(decided, 'Lê Văn Cường')).toContain(messages('vi').sheets.chosenMark);
   expect(rowOf(decided, 'Phạm Thị Dung')).not.toContain(messages('vi').sheets.chosenMark);
-  const votes = await double.values(page, 'KP lãnh đạo');
+  const votes = await excel.values(page, 'KP lãnh đạo');
   expect(rowOf(input['KP lãnh đạo'], 'Lê Văn Cường').join(' ')).not.toContain('Được giới thiệu');
   expect(rowOf(votes, 'Lê Văn Cường').join(' ')).toContain('Được giới thiệu'); // the result columns on the user's vote sheet
   console.log(`After the head's decision, Lê Văn Cường's row on 'KP lãnh đạo': ${JSON.stringify(rowOf(votes, 'Lê Văn Cường'))}; on the shortlist: ${JSON.stringify(rowOf(decided, 'Lê Văn Cường'))}`);
 
   // A result sheet shown: Excel's active sheet and selection move to it.
   await page.getByRole('button', { name: 'Xem danh sách kết quả' }).click();
-  await page.waitForFunction(() => (window as unknown as QhWindow).__QH_DOUBLE__.active().sheet === 'KQ Kế tiếp B3');
-  expect(await double.active(page)).toEqual({ sheet: 'KQ Kế tiếp B3', selected: 'KQ Kế tiếp B3!A1' });
+  await page.waitForFunction(() => (window as unknown as QhWindow).__QH_EXCEL__.active().sheet === 'KQ Kế tiếp B3');
+  expect(await excel.active(page)).toEqual({ sheet: 'KQ Kế tiếp B3', selected: 'KQ Kế tiếp B3!A1' });
 
   // Undo: the shortlist as the first run left it, the tie open again.
   await page.getByRole('button', { name: 'Hoàn tác lần chạy gần nhất' }).click();
   await noticeSays(page, 'Đã hoàn tác lần chạy gần nhất.');
-  expect(await double.values(page, 'KQ Kế tiếp B3')).toEqual(firstShortlist);
+  expect(await excel.values(page, 'KQ Kế tiếp B3')).toEqual(firstShortlist);
 });
 
 test('in Excel: Run then undo leaves the user’s sheets as they were, cell for cell', async () => {
   const page = await open('next-term-3-leadership.xlsx');
-  const names = await double.sheetNames(page);
-  const input = await Promise.all(names.map((s) => double.values(page, s)));
+  const names = await excel.sheetNames(page);
+  const input = await Promise.all(names.map((s) => excel.values(page, s)));
   await page.getByRole('button', { name: 'Chạy', exact: true }).click();
   await noticeSays(page, 'Đã ghi kết quả vào sổ tính.');
-  expect(await double.values(page, 'KP lãnh đạo')).not.toEqual(input[names.indexOf('KP lãnh đạo')]);
+  expect(await excel.values(page, 'KP lãnh đạo')).not.toEqual(input[names.indexOf('KP lãnh đạo')]);
   await page.getByRole('button', { name: 'Hoàn tác lần chạy gần nhất' }).click();
   await noticeSays(page, 'Đã hoàn tác lần chạy gần nhất.');
-  expect(await Promise.all(names.map((s) => double.values(page, s)))).toEqual(input);
-  expect(await double.sheetNames(page)).toEqual(expect.arrayContaining(names));
-  expect((await double.sheetNames(page)).filter((s) => /^(KQ|BB) /.test(s))).toEqual([]);
+  expect(await Promise.all(names.map((s) => excel.values(page, s)))).toEqual(input);
+  expect(await excel.sheetNames(page)).toEqual(expect.arrayContaining(names));
+  expect((await excel.sheetNames(page)).filter((s) => /^(KQ|BB) /.test(s))).toEqual([]);
 });
 
 test('in Excel: an error is a link to its cell, which Excel then shows; nothing is written', async () => {
   const page = await open('error-not-a-number.xlsx');
-  const names = await double.sheetNames(page);
+  const names = await excel.sheetNames(page);
   await page.getByRole('button', { name: 'Chạy', exact: true }).click();
   await noticeSays(page, 'chưa ghi gì');
   const link = page.getByTestId('diagnostics').getByRole('button', { name: /“bảy” không phải là số/ });
   expect(await link.innerText()).toBe("'KP HN cán bộ'!E12: “bảy” không phải là số (số phiếu đồng ý của Nguyễn Văn An).");
   await link.click();
-  await page.waitForFunction(() => (window as unknown as QhWindow).__QH_DOUBLE__.active().sheet === 'KP HN cán bộ');
-  expect(await double.active(page)).toEqual({ sheet: 'KP HN cán bộ', selected: 'KP HN cán bộ!E12' });
-  expect(await double.sheetNames(page)).toEqual(names);
+  await page.waitForFunction(() => (window as unknown as QhWindow).__QH_EXCEL__.active().sheet === 'KP HN cán bộ');
+  expect(await excel.active(page)).toEqual({ sheet: 'KP HN cán bộ', selected: 'KP HN cán bộ!E12' });
+  expect(await excel.sheetNames(page)).toEqual(names);
 });
 
 describe.each([
@@ -235,7 +249,8 @@ describe.each([
 test('outside Office, office.js’s telemetry frame is refused: no request leaves the pane’s origin', async () => {
   const page = await open(undefined);
   expect(await page.locator('main').innerText()).toContain('Trang đang mở ngoài Excel');
-  // office.js (Microsoft's, self-hosted) opens telemetryservice.firstpartyapps.oaspapps.com in a hidden frame 3 s after it loads.
+  // office.js (Microsoft's, from its CDN URL) opens telemetryservice.firstpartyapps.oaspapps.com in a hidden frame 3 s after it loads outside Office.
   await page.waitForTimeout(4_000);
-  expect(opened.find((o) => o.page === page)?.blocked).toEqual([TELEMETRY]);
+  expect(watched(page).blocked).toEqual([TELEMETRY]);
+  expect(watched(page).officeJs).toEqual([OFFICE_JS_URL, OFFICE_JS_URL.replace('office.js', 'o15apptofilemappingtable.js')]);
 });

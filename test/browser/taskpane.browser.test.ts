@@ -1,15 +1,18 @@
 import { join } from 'path';
 import { servedBuild, watchPage } from '../support/built-pages';
+import { serveOfficeJs } from '../support/office-browser';
 
 /**
  * The built task pane (npm run build → dist/) loads in real Chromium outside Excel and shows
- * the engine's rule profile in Vietnamese (and English on request), contacting no other origin.
+ * the engine's rule profile in Vietnamese (and English on request), contacting no other origin
+ * (office.js's CDN URL is served by the test).
  */
 const built = servedBuild('taskpane.html');
 
 async function open(query = '') {
   const page = await built.browser.newPage({ viewport: { width: 360, height: 900 } });
   const { foreign, errors } = watchPage(page, built.url);
+  await serveOfficeJs(page);
   await page.goto(`${built.url}/taskpane.html${query}`);
   await page.getByTestId('profile-rules').waitFor({ timeout: 15_000 });
   return { page, foreign, errors };

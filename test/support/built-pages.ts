@@ -2,6 +2,7 @@ import { existsSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
+import { OFFICE_JS_BASE } from './office-browser';
 import { serveFolder } from './static-server';
 
 /** The build (npm run build → dist/). */
@@ -30,13 +31,14 @@ export function servedBuild(page: string, prepare?: () => Promise<unknown>): { b
 
 /**
  * What a page must not do, recorded for the test to check empty: requests to any origin but
- * `origin` (data: and blob: URLs are the page's own), and uncaught errors.
+ * `origin` (data: and blob: URLs are the page's own) — Microsoft's office.js from its CDN folder
+ * aside, which the test serves (test/support/office-browser.ts serveOfficeJs) — and uncaught errors.
  */
 export function watchPage(page: Page, origin: string): { foreign: string[]; errors: string[] } {
   const watched = { foreign: [] as string[], errors: [] as string[] };
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) watched.foreign.push(url);
+    if (!url.startsWith(origin) && !url.startsWith(OFFICE_JS_BASE) && !url.startsWith('data:') && !url.startsWith('blob:')) watched.foreign.push(url);
   });
   page.on('pageerror', (e) => watched.errors.push(e.message));
   return watched;

@@ -1,16 +1,24 @@
 /**
- * The Office.js double (test/support/office-double.ts) in a real browser: bundles
- * test/support/office-browser-entry.ts with webpack (ExcelJS left out) into a temporary folder, and
- * serves it in place of the built pane's office-js/office.js, over a workbook read from an .xlsx in
- * Node. Used by the browser tests (test/browser/) and by npm run bench (bench/taskpane.ts).
+ * The built task pane "inside Excel" in a real browser, on Microsoft's own office.js: the page loads
+ * office.js from its CDN URL (package.json config.office_js) as it does in Office, and the test serves
+ * that URL — and the host scripts office.js loads beside it — from @microsoft/office-js (Playwright
+ * routes it; nothing leaves the machine). Excel is Excel desktop's side of the channel office.js uses
+ * on Windows (`window.external`), over the Excel host simulation and a workbook read from an .xlsx in
+ * Node: test/support/office-browser-entry.ts, bundled here with webpack (ExcelJS left out).
+ * Used by the browser tests (test/browser/) and by npm run bench (bench/taskpane.ts).
  */
-import { mkdtempSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join, normalize } from 'path';
 import type { Page } from 'playwright-core';
 import webpack from 'webpack';
-import { readXlsx } from '../../src/hosts/xlsx/read';
-import { doubleFromExcelJS, type DCell, type DPage, type DWorkbook } from './office-double';
+import { config } from '../../package.json';
+import type { DCell, DPage, DWorkbook } from './excel-model';
+
+/** Where office.js comes from in Office, and the folder it loads its host scripts and strings from. */
+export const OFFICE_JS_URL = config.office_js;
+export const OFFICE_JS_BASE = OFFICE_JS_URL.slice(0, OFFICE_JS_URL.lastIndexOf('/') + 1);
+const LIBRARY = dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
 /** A DWorkbook as JSON (its maps as entry lists), to cross into the page. */
 export interface SerializedBook {
@@ -30,11 +38,13 @@ export interface SerializedBook {
   selected?: string;
 }
 
-/** What the page's Office reports, and the workbook its Excel holds. */
-export interface DoubleInput {
+/** What the page's Excel reports, and the workbook it holds. */
+export interface ExcelInput {
   book: SerializedBook;
   displayLanguage: string;
-  bodyBackgroundColor: string;
+  dark: boolean;
+  /** The requirement sets, as Excel gives them to office.js ({ ExcelApi: '1.18', … }). */
+  requirements: Record<string, string>;
 }
 
 export function serializeBook(book: DWorkbook): SerializedBook {
@@ -56,18 +66,12 @@ export function serializeBook(book: DWorkbook): SerializedBook {
   };
 }
 
-/** The double holding a workbook of test/fixtures. */
-export async function fixtureBook(name: string): Promise<DWorkbook> {
-  const { workbook } = await readXlsx(readFileSync(join(__dirname, '..', 'fixtures', name)));
-  return doubleFromExcelJS(workbook);
-}
-
 let built: Promise<string> | undefined;
 
-/** The browser script defining Office and Excel over the double (built once per process). */
-export function officeDoubleScript(): Promise<string> {
+/** The browser script that is Excel's side of office.js's channel (built once per process). */
+export function excelHostScript(): Promise<string> {
   built ??= new Promise<string>((resolve, reject) => {
-    const out = mkdtempSync(join(tmpdir(), 'quy-hoach-office-double-'));
+    const out = mkdtempSync(join(tmpdir(), 'quy-hoach-excel-host-'));
     webpack(
       {
         mode: 'development',
@@ -75,7 +79,7 @@ export function officeDoubleScript(): Promise<string> {
         target: 'web',
         context: join(__dirname, '..', '..'),
         entry: join(__dirname, 'office-browser-entry.ts'),
-        output: { path: out, filename: 'office.js' },
+        output: { path: out, filename: 'excel-host.js' },
         resolve: { extensions: ['.ts', '.tsx', '.js'], alias: { exceljs: false } },
         module: {
           rules: [
@@ -91,7 +95,7 @@ export function officeDoubleScript(): Promise<string> {
       },
       (error, stats) => {
         if (error || !stats || stats.hasErrors()) reject(error ?? new Error(stats?.toString('errors-only') ?? 'webpack failed'));
-        else resolve(readFileSync(join(out, 'office.js'), 'utf8'));
+        else resolve(readFileSync(join(out, 'excel-host.js'), 'utf8'));
       },
     );
   });
@@ -99,14 +103,34 @@ export function officeDoubleScript(): Promise<string> {
 }
 
 /**
- * Before the page loads: its office.js is the double (the request never leaves the test), Office's
- * display language and theme as given, Excel holding `book`.
+ * office.js's CDN URL served from @microsoft/office-js (a file the package lacks: 404), for any page,
+ * in Office or not. Returns the URLs served, in order.
  */
-export async function installOfficeDouble(page: Page, book: DWorkbook, options: { displayLanguage?: string; dark?: boolean } = {}): Promise<void> {
-  const script = await officeDoubleScript();
-  const input: DoubleInput = { book: serializeBook(book), displayLanguage: options.displayLanguage ?? 'vi-VN', bodyBackgroundColor: options.dark ? '#1f1f1f' : '#ffffff' };
+export async function serveOfficeJs(page: Page): Promise<string[]> {
+  const served: string[] = [];
+  await page.route(`${OFFICE_JS_BASE}**`, (route) => {
+    const url = route.request().url().split(/[?#]/)[0];
+    const file = normalize(join(LIBRARY, url.slice(OFFICE_JS_BASE.length)));
+    served.push(url);
+    if (!file.startsWith(LIBRARY) || !existsSync(file)) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: readFileSync(file) });
+  });
+  return served;
+}
+
+/** Requirement sets of an Excel that has everything this office.js knows (ExcelApi 1.18: notes), and waits for a cell being edited. */
+export const EVERY_SET: Record<string, string> = { ExcelApi: '1.18', DelayForCellEdit: '1.1' };
+
+/**
+ * Before the page loads: Excel desktop holding `book`, with Office's display language, theme and
+ * requirement sets as given; office.js served from the package at its CDN URL.
+ */
+export async function installExcel(page: Page, book: DWorkbook, options: { displayLanguage?: string; dark?: boolean; requirements?: Record<string, string> } = {}): Promise<string[]> {
+  const script = await excelHostScript();
+  const input: ExcelInput = { book: serializeBook(book), displayLanguage: options.displayLanguage ?? 'vi-VN', dark: options.dark ?? false, requirements: options.requirements ?? EVERY_SET };
   await page.addInitScript((data) => {
-    (window as unknown as { __QH_DOUBLE_INPUT__: unknown }).__QH_DOUBLE_INPUT__ = data;
+    (window as unknown as { __QH_EXCEL_INPUT__: unknown }).__QH_EXCEL_INPUT__ = data;
   }, input);
-  await page.route('**/office-js/office.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: script }));
+  await page.addInitScript({ content: script });
+  return serveOfficeJs(page);
 }

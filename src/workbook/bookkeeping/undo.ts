@@ -35,6 +35,14 @@ export function planUndo(snapshot: WorkbookSnapshot, request: { lang: Lang; now?
     else if (o.name.startsWith(OWNED_SHEET_PREFIX)) plan.dropSheets?.push(o.sheet);
     else plan.clear.push({ sheet: o.sheet, range: rangeA1(o.range) });
   }
+  // A part whose name a write that stopped part way never set (the record is written first): where the record says it went.
+  for (const key of record.wrote) {
+    const part = record.parts[key];
+    const there = part && snapshot.sheets.some((s) => s.name.toLowerCase() === part.name.sheet.toLowerCase());
+    if (!there || owned.some((o) => o.name === key)) continue;
+    if (part.sheet) plan.dropSheets?.push(part.name.sheet);
+    else plan.clear.push({ sheet: part.name.sheet, range: part.name.range });
+  }
 
   // In with what it replaced: a user's cell in the way stops the undo.
   const parts = { ...record.parts };

@@ -5,7 +5,25 @@
 import * as ExcelJS from 'exceljs';
 import { readWorkbook } from '../../../src/hosts/excel/read';
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
-import { DoubleContext, doubleFromExcelJS } from '../../support/office-double';
+import { modelFromExcelJS } from '../../support/excel-model';
+import { officeJs, settled, type OfficeJs } from '../../support/office-js';
+
+let office: OfficeJs;
+let restore: () => void;
+beforeAll(() => {
+  office = officeJs(modelFromExcelJS(new ExcelJS.Workbook()));
+  restore = office.install();
+});
+afterAll(async () => {
+  await settled();
+  restore();
+});
+
+/** The Excel host's read through Microsoft's office.js, over a model of the workbook. */
+async function readThroughOffice(wb: ExcelJS.Workbook, tier: Parameters<OfficeJs['reset']>[1] = 'all', budget?: number) {
+  office.reset(modelFromExcelJS(wb), tier);
+  return office.Excel.run((context) => readWorkbook(context as unknown as Excel.RequestContext, budget ? { budget, expected: { bytes: budget + 1, sheets: {} } } : {}));
+}
 
 function book(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +52,18 @@ test('a sheet with nothing hidden says so by leaving the fields out', () => {
   expect(s.hiddenColumns).toBeUndefined();
 });
 
-test('the Excel host reads the same hidden rows and columns (visible cells, one address list)', async () => {
-  const read = await readWorkbook(new DoubleContext(doubleFromExcelJS(book())) as unknown as Excel.RequestContext);
+test('the Excel host reads the same hidden rows and columns through office.js (visible cells, ExcelApi 1.9)', async () => {
+  const read = await readThroughOffice(book());
   expect(read.sheets[0]).toMatchObject({ hiddenRows: [3], hiddenColumns: [3] });
+});
+
+test('read in blocks, the hidden rows and columns are the same', async () => {
+  const read = await readThroughOffice(book(), 'all', 200);
+  expect(read.sheets[0]).toMatchObject({ hiddenRows: [3], hiddenColumns: [3] });
+});
+
+test('below ExcelApi 1.9 nothing is asked that the library would refuse: nothing is known hidden', async () => {
+  const read = await readThroughOffice(book(), 'minimum');
+  expect(read.sheets[0].hiddenRows).toBeUndefined();
+  expect(read.sheets[0].hiddenColumns).toBeUndefined();
 });
