@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
-import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
+import { applyPlan } from '../hosts/xlsx/apply';
 import { readXlsx } from '../hosts/xlsx/read';
 import { describeDiagnostic, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type ProcedureId, type RuleProfile } from '../rules';
@@ -37,16 +37,17 @@ function localNow(): string {
 /** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
 async function undo(input: string, target: () => string, lang: Lang, io: Io): Promise<number> {
   const m = messages(lang);
-  const { workbook, snapshot } = await readXlsx(readFileSync(input));
+  const bytes = readFileSync(input);
+  const { snapshot } = await readXlsx(bytes);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
   for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
   if (!outcome.ok || !outcome.plan) {
     io.out(m.cli.nothingWritten);
     return 1;
   }
-  applyPlan(workbook, outcome.plan);
+  const out = await applyPlan(bytes, outcome.plan);
   const written = target();
-  writeFileSync(written, await writeXlsx(workbook));
+  writeFileSync(written, out);
   io.out(m.cli.undone(written));
   return 0;
 }
@@ -91,7 +92,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if ((command !== 'run' && command !== 'undo') || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     const input = resolve(file);
-    const target = (): string => (values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`)));
+    // The default output keeps the input's extension: a macro-enabled workbook (.xlsm) stays one.
+    const ext = /^\.xls[xm]$/i.test(extname(input)) ? extname(input) : '.xlsx';
+    const target = (): string => (values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua${ext}`)));
     if (command === 'undo') return await undo(input, target, lang, io);
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
     const termStart = values['term-start'];
@@ -112,7 +115,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       profile = loaded.profile;
     }
 
-    const { workbook, snapshot } = await readXlsx(readFileSync(input));
+    const bytes = readFileSync(input);
+    const { snapshot } = await readXlsx(bytes);
     // The settings saved in the workbook stand for the options not given (src/workbook/bookkeeping/settings.ts).
     const saved = readSettings(snapshot);
     const damaged = saved.diagnostics.find((d) => d.severity === 'error');
@@ -151,9 +155,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
     let written: string | undefined;
     if (run.ok && run.plan) {
-      applyPlan(workbook, run.plan);
+      const out = await applyPlan(bytes, run.plan);
       written = target();
-      writeFileSync(written, await writeXlsx(workbook));
+      writeFileSync(written, out);
     }
 
     if (values.json) {

@@ -4,9 +4,10 @@ import type { WritePlan } from '../workbook/plan';
 import type { WorkbookSnapshot } from '../workbook/snapshot';
 
 /**
- * The page's WorkbookSession: the xlsx host's session (an ExcelJS workbook in memory), with what
- * only a screen can do. `select` shows the sheet in the grid with the cell highlighted and scrolled
- * to; after each `apply` the grid redraws. The task pane's components talk to it as to Excel.
+ * The page's WorkbookSession: the xlsx host's session (the file's bytes in memory), with what only
+ * a screen can do. `select` shows the sheet in the grid with the cell highlighted and scrolled to;
+ * after each `apply` the workbook's ExcelJS view is read again and the grid redraws. The task pane's
+ * components talk to it as to Excel.
  */
 export class WorkbenchSession implements WorkbookSession {
   constructor(
@@ -26,6 +27,7 @@ export class WorkbenchSession implements WorkbookSession {
     try {
       await this.inner.apply(plan);
     } finally {
+      await this.inner.view();
       this.view.changed();
     }
   }

@@ -12,11 +12,11 @@ import { join } from 'path';
 import type * as ExcelJS from 'exceljs';
 import { applyPlan as applyExcel } from '../../../src/hosts/excel/apply';
 import { readWorkbook } from '../../../src/hosts/excel/read';
-import { applyPlan as applyXlsx, writeXlsx } from '../../../src/hosts/xlsx/apply';
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { runPipeline, type RunRequest } from '../../../src/workbook/pipeline';
 import type { WritePlan } from '../../../src/workbook/plan';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
+import { applyXlsx, type Written } from '../../support/xlsx-run';
 import { DoubleContext, doubleFromExcelJS, looksOfDouble, looksOfExcelJS, pageOfDouble, pageOfExcelJS, type DWorkbook } from '../../support/office-double';
 
 jest.setTimeout(60_000);
@@ -42,13 +42,13 @@ const GOLDEN: [file: string, request: Req][] = [
 
 const hasTables = (wb: ExcelJS.Workbook): boolean => snapshotOf(wb).sheets.some((s) => s.tables.length > 0);
 
-/** One plan through both hosts; the two workbooks must then look the same. */
-async function applyBoth(wb: ExcelJS.Workbook, book: DWorkbook, plan: WritePlan, before: Parameters<typeof applyExcel>[2]): Promise<number> {
-  applyXlsx(wb, plan);
+/** One plan through both hosts (the xlsx host's file is `xlsx`, written anew); the two workbooks must then look the same. */
+async function applyBoth(xlsx: Written, book: DWorkbook, plan: WritePlan, before: Parameters<typeof applyExcel>[2]): Promise<number> {
+  Object.assign(xlsx, await applyXlsx(xlsx.buffer, plan));
   const ctx = new DoubleContext(book);
   const { syncs } = await applyExcel(ctx as unknown as Excel.RequestContext, plan, before);
   expect(ctx.syncs).toBe(syncs);
-  await expectSame(wb, book, plan);
+  await expectSame(xlsx.workbook, book, plan);
   return syncs;
 }
 
@@ -67,7 +67,8 @@ async function expectSame(wb: ExcelJS.Workbook, book: DWorkbook, plan: WritePlan
 
 describe('golden workbooks: the Excel host leaves what the xlsx host leaves', () => {
   test.each(GOLDEN)('%s', async (file, request) => {
-    const { workbook: wb, snapshot } = await readXlsx(fixture(file));
+    const xlsx = await applyXlsx(fixture(file));
+    const { workbook: wb, snapshot } = xlsx;
     const book = doubleFromExcelJS(wb);
 
     // Read: the same snapshot, in one sync (two with an Excel Table).
@@ -84,7 +85,7 @@ describe('golden workbooks: the Excel host leaves what the xlsx host leaves', ()
     expect(run.plan).toEqual(runPipeline(snapshot, req).plan);
 
     // Write: one sync.
-    const writeSyncs = await applyBoth(wb, book, run.plan!, { before: read });
+    const writeSyncs = await applyBoth(xlsx, book, run.plan!, { before: read });
     expect(writeSyncs).toBe(1);
     expect(readSyncs + writeSyncs).toBe(hasTables(wb) ? 3 : 2);
 
@@ -92,22 +93,21 @@ describe('golden workbooks: the Excel host leaves what the xlsx host leaves', ()
     const reread = await readWorkbook(new DoubleContext(book) as unknown as Excel.RequestContext);
     const again = runPipeline(reread, req);
     expect(again.ok).toBe(true);
-    expect(again.plan).toEqual(runPipeline(snapshotOf(wb), req).plan);
-    expect(await applyBoth(wb, book, again.plan!, { before: reread })).toBe(1);
+    expect(again.plan).toEqual(runPipeline(xlsx.snapshot, req).plan);
+    expect(await applyBoth(xlsx, book, again.plan!, { before: reread })).toBe(1);
 
     // Undo, through the Excel host as well.
     const beforeUndo = await readWorkbook(new DoubleContext(book) as unknown as Excel.RequestContext);
     const undo = planUndo(beforeUndo, { lang: 'vi', now: NOW });
-    expect(undo).toEqual(planUndo(snapshotOf(wb), { lang: 'vi', now: NOW }));
-    if (undo.ok) expect(await applyBoth(wb, book, undo.plan!, { before: beforeUndo })).toBe(1);
+    expect(undo).toEqual(planUndo(xlsx.snapshot, { lang: 'vi', now: NOW }));
+    if (undo.ok) expect(await applyBoth(xlsx, book, undo.plan!, { before: beforeUndo })).toBe(1);
     else expect(undo.diagnostics.map((d) => d.code)).toEqual(['E-NOTHING-TO-UNDO']);
   });
 
   test('what the xlsx host writes reads back the same through the double (file round trip)', async () => {
-    const { workbook: wb } = await readXlsx(fixture('next-term-2-staff.xlsx'));
-    const run = runPipeline(snapshotOf(wb), { procedure: 'next-term', step: 2, lang: 'vi', now: NOW });
-    applyXlsx(wb, run.plan!);
-    const { workbook: back, snapshot } = await readXlsx(await writeXlsx(wb));
+    const input = fixture('next-term-2-staff.xlsx');
+    const run = runPipeline((await readXlsx(input)).snapshot, { procedure: 'next-term', step: 2, lang: 'vi', now: NOW });
+    const { workbook: back, snapshot } = await applyXlsx(input, run.plan!);
     const read = await readWorkbook(new DoubleContext(doubleFromExcelJS(back)) as unknown as Excel.RequestContext);
     expect(read).toEqual(snapshot);
   });
