@@ -144,6 +144,10 @@ export const en: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: the vote count is blank; not counted.`,
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
+    'E-UNDO-DAMAGED': (p) => `The undo record in the workbook is damaged (hidden sheet “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): nothing can be undone. The next run writes a new record over it.`,
+    'E-UNDO-TOO-LARGE': (p) =>
+      `This run's undo record is too large (${Number(p.size).toLocaleString('en-US')} characters, at most ${Number(p.cap).toLocaleString('en-US')}): nothing written, since that record could not be read back to undo the run. Split the list into smaller workbooks.`,
+    'W-UNDO-REPLACED': (p) => `The undo record is damaged (hidden sheet “${p.sheet}”): replaced by this run's; the run before can no longer be undone.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
   },
   columns: { percent: 'Share (%)', outcome: 'Result', rank: 'Rank', removalPercent: 'Removal share (%)', removalOutcome: 'Removal result' },

@@ -144,6 +144,11 @@ export const vi: Messages = {
     'W-COUNT-BLANK': (p) => `${p.name}: ô số phiếu để trống, không xét.`,
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
+    'E-UNDO-DAMAGED': (p) =>
+      `Bản ghi hoàn tác trong sổ tính bị hỏng (trang ẩn “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): không hoàn tác được. Lần chạy sau sẽ ghi bản ghi mới thay thế.`,
+    'E-UNDO-TOO-LARGE': (p) =>
+      `Bản ghi hoàn tác của lần chạy này quá lớn (${Number(p.size).toLocaleString('vi-VN')} ký tự, tối đa ${Number(p.cap).toLocaleString('vi-VN')}): không ghi gì, vì không đọc lại được bản ghi đó để hoàn tác. Hãy tách danh sách thành các sổ tính nhỏ hơn.`,
+    'W-UNDO-REPLACED': (p) => `Bản ghi hoàn tác bị hỏng (trang ẩn “${p.sheet}”): thay bằng bản ghi của lần chạy này; lần chạy trước không hoàn tác được nữa.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
   },
   columns: { percent: 'Tỷ lệ (%)', outcome: 'Kết quả', rank: 'Xếp hạng', removalPercent: 'Tỷ lệ đưa ra (%)', removalOutcome: 'Kết quả (đưa ra khỏi quy hoạch)' },

@@ -12,10 +12,13 @@
  * Only the surface src/hosts/excel uses; typed loosely (the host casts it to Excel.RequestContext).
  */
 import { a1, parseRange, rangeA1, type RangePos } from '../../src/workbook/address';
-import type { CellValue } from '../../src/workbook/snapshot';
+import { WIDTH_COLUMNS, type CellValue } from '../../src/workbook/snapshot';
 import type * as ExcelJS from 'exceljs';
 import { snapshotOf } from '../../src/hosts/xlsx/read';
 import { widthChars, widthPoints } from '../../src/hosts/excel/apply';
+
+/** A column of the standard width, in points (64 pixels: Calibri 11). */
+const STANDARD_WIDTH_POINTS = 48;
 
 export interface DCell {
   value: CellValue;
@@ -584,6 +587,26 @@ export class DRange extends Proxy {
     });
     return result;
   }
+  /** Per column: its width in points, and whether it is the sheet's standard width (one never set). */
+  getColumnProperties(spec: { format?: { columnWidth?: boolean; useStandardWidth?: boolean } }): { value: unknown } {
+    const result: { value: unknown; loaded?: boolean } = {
+      get value(): unknown {
+        if (!this.loaded) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value before sync');
+        return (this as { _v?: unknown })._v;
+      },
+    };
+    this.ctx.queue(() => {
+      result.loaded = true;
+      const t = this.resolve();
+      if (!t) return;
+      const { sheet, pos } = t;
+      (result as { _v?: unknown })._v = Array.from({ length: pos.right - pos.left + 1 }, (_, j) => {
+        const w = sheet.widths.get(pos.left + j);
+        return { format: { ...(spec.format?.columnWidth ? { columnWidth: w ?? STANDARD_WIDTH_POINTS } : {}), ...(spec.format?.useStandardWidth ? { useStandardWidth: w === undefined } : {}) } };
+      });
+    });
+    return result;
+  }
   get format() {
     const apply = (f: (c: DCell) => void) => this.ctx.queue(() => this.each(f));
     const whole = (f: (t: Target) => void) => this.ctx.queue(() => f(this.target()));
@@ -852,6 +875,9 @@ export function doubleFromExcelJS(workbook: ExcelJS.Workbook): DWorkbook {
     );
     snap.values.forEach((row, i) => row.forEach((v, j) => v !== null && (sheet.cell(i + 1, j + 1).value = v)));
     sheet.merges = snap.merges.map((m) => parseRange(m)!);
+    // Column widths as the file has them (ExcelJS's loaded columns), in points.
+    const columns = (ws as unknown as { _columns?: ({ width?: number } | undefined)[] })._columns ?? [];
+    columns.slice(0, WIDTH_COLUMNS).forEach((c, i) => c?.width && sheet.widths.set(i + 1, widthPoints(c.width)));
     sheet.tables = snap.tables.map((t) => ({ ...t }));
     book.sheets.push(sheet);
   }

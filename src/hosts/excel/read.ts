@@ -19,10 +19,13 @@
  * - fonts: legacy Vietnamese fonts (.VnTime, VNI-…) are read with `getCellProperties` (ExcelApi 1.9)
  *   in the same sync; a font set on a run of rich text inside a cell is not seen (the xlsx host sees it);
  * - merged areas: `getMergedAreasOrNullObject()` (ExcelApi 1.13); below 1.13 no merges are read.
+ * - column widths (what an undo puts back): `getColumnProperties` (ExcelApi 1.9) on the first
+ *   WIDTH_COLUMNS columns, in points, turned back into the file's width (widthOfPoints); a column
+ *   of the standard width reads null. Below 1.9 none are read (an undo then leaves widths as they are).
  */
-import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
+import { a1, columnLetters, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
-import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { WIDTH_COLUMNS, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { supports, type IsSetSupported } from './requirements';
 
 /** Links of the sheet chain queued per sync: an office workbook has a handful of sheets. */
@@ -33,6 +36,7 @@ interface QueuedSheet {
   used: Excel.Range;
   merged?: Excel.RangeAreas;
   fonts?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  widths?: OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
 }
 
 export interface ReadOptions {
@@ -63,7 +67,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
         q.merged = used.getMergedAreasOrNullObject();
         q.merged.load('address');
       }
-      if (withFonts) q.fonts = used.getCellProperties({ format: { font: { name: true } } });
+      if (withFonts) {
+        q.fonts = used.getCellProperties({ format: { font: { name: true } } });
+        q.widths = sheet.getRange(`A1:${columnLetters(WIDTH_COLUMNS)}1`).getColumnProperties({ format: { columnWidth: true, useStandardWidth: true } });
+      }
       queued.push(q);
     }
     return chain;
@@ -102,7 +109,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
 
 function sheetOf(name: string, q: QueuedSheet, withFonts: boolean): SheetSnapshot {
   const snapshot: SheetSnapshot = { name, values: [], numberFormats: [], merges: [], tables: [] };
-  if (q.used.isNullObject) return snapshot;
+  const widths = (q.widths?.value ?? []).map((c) => (c.format?.useStandardWidth || typeof c.format?.columnWidth !== 'number' ? null : widthOfPoints(c.format.columnWidth)));
+  while (widths.length && widths[widths.length - 1] === null) widths.pop();
+  if (q.used.isNullObject) return withWidths(snapshot, widths);
   const { values, valueTypes, numberFormat, rowIndex, columnIndex } = q.used;
   let rows = 0;
   let cols = 0;
@@ -140,7 +149,17 @@ function sheetOf(name: string, q: QueuedSheet, withFonts: boolean): SheetSnapsho
       .map(rangeA1);
   }
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  return withWidths(snapshot, widths);
+}
+
+function withWidths(snapshot: SheetSnapshot, widths: (number | null)[]): SheetSnapshot {
+  if (widths.length) snapshot.widths = widths;
   return snapshot;
+}
+
+/** A column's width in points (whole pixels) → its width in the file's units (characters of 7 pixels), the inverse of widthPoints. */
+export function widthOfPoints(points: number): number {
+  return Math.round((points / 0.75 / 7) * 100) / 100;
 }
 
 function cellValue(raw: unknown, type: string | undefined): CellValue {

@@ -252,6 +252,8 @@ export class XlsxPackage {
     await this.removeOverrides(gone);
     this.reachableAtLoad = now;
 
+    // A relationships part the run left empty (a sheet's notes taken away) goes too.
+    for (const path of [...this.changed]) if (path.endsWith('.rels') && !/<Relationship[\s/>]/.test(this.texts.get(path) ?? '')) this.remove(path);
     for (const path of this.changed) this.zip.file(path, this.texts.get(path) ?? '', { createFolders: false });
     this.changed.clear();
     // An entry keeps its compression method, so JSZip copies its compressed bytes as they are.

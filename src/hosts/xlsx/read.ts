@@ -17,7 +17,7 @@ import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { a1, parseRange, parseSheetRange, rangeA1 } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
-import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { WIDTH_COLUMNS, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 (serial 0 of the 1900 system) to 1970-01-01. */
@@ -128,7 +128,21 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot
     tables: safe(() => tablesOf(worksheet), []),
   };
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
+  const widths = safe(() => widthsOf(worksheet), []);
+  if (widths.length) snapshot.widths = widths;
   return snapshot;
+}
+
+/** The widths of the first WIDTH_COLUMNS columns (null: the sheet's standard width), trailing standard ones left out. */
+function widthsOf(worksheet: ExcelJS.Worksheet): (number | null)[] {
+  // The columns ExcelJS loaded, read without creating any (getColumn would).
+  const columns = (worksheet as unknown as { _columns?: ({ width?: number } | undefined)[] })._columns ?? [];
+  const widths = Array.from({ length: Math.min(WIDTH_COLUMNS, columns.length) }, (_, i) => {
+    const w = columns[i]?.width;
+    return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : null;
+  });
+  while (widths.length && widths[widths.length - 1] === null) widths.pop();
+  return widths;
 }
 
 function safe<T>(f: () => T, fallback: T): T {

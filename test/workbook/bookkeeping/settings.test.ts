@@ -177,7 +177,7 @@ describe('saved settings through the command', () => {
   test('undo leaves the saved settings in place', async () => {
     const saved = await savedWorkbook();
     // The settings are not a part the run wrote: the record neither lists nor keeps them.
-    const record = readRecord(await snapshotOf(saved));
+    const { record } = readRecord(await snapshotOf(saved));
     expect(record?.wrote?.length).toBeGreaterThan(0);
     expect(record?.wrote).not.toContain(SETTINGS_NAME);
     expect(Object.keys(record?.parts ?? {})).not.toContain(SETTINGS_NAME);
