@@ -103,8 +103,15 @@ export class SheetNotes {
       xml = splice(xml, root.openEnd, root.openEnd, '<authors></authors>');
       authors = findElement(xml, 'authors')!;
     }
-    const names = findElements(xml, 'author', authors.openEnd, authors.closeStart).map((a) => unescapeXml(inner(xml, a)));
+    const found = findElements(xml, 'author', authors.openEnd, authors.closeStart);
+    const names = found.map((a) => unescapeXml(inner(xml, a)));
     let authorId = names.indexOf(AUTHOR);
+    // The author the add-in added last, with no note of its own any more, goes (an undo leaves the part as it was).
+    if (authorId >= 0 && authorId === names.length - 1 && !notes.some((n) => n.ours || attrOf(n.xml, 'authorId') === String(authorId))) {
+      xml = splice(xml, found[authorId].start, found[authorId].end, '');
+      authors = findElement(xml, 'authors')!;
+      authorId = -1;
+    }
     if (authorId < 0 && notes.some((n) => n.ours)) {
       authorId = names.length;
       xml = authors.empty ? splice(xml, authors.start, authors.end, `<authors><author>${AUTHOR}</author></authors>`) : splice(xml, authors.closeStart, authors.closeStart, `<author>${AUTHOR}</author>`);

@@ -32,8 +32,10 @@ export function xmlText(text: string): string {
 /** Attributes in the order written (a Map keeps it), values unescaped. */
 export type Attrs = Map<string, string>;
 
-/** The attributes of a start tag ('<c r="A1" s="3">'). */
-export function attrsOf(tag: string): Attrs {
+/** The attributes of a start tag ('<c r="A1" s="3">'; of the first tag, in a longer text). */
+export function attrsOf(text: string): Attrs {
+  const end = text.startsWith('<') ? tagEnd(text, 0) : -1;
+  const tag = end > 0 ? text.slice(0, end) : text;
   const out: Attrs = new Map();
   const re = /([^\s=<>/"']+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   // Skip the element's name.
