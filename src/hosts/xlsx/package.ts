@@ -94,8 +94,10 @@ export class XlsxPackage {
     return f !== null && !f.dir;
   }
 
+  /** The entries of the package as it is now (those this run added included). */
   paths(): string[] {
-    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+    const kept = Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+    return [...kept, ...[...this.changed].filter((p) => !this.zip.files[p])];
   }
 
   /** A part's text (as last set in this package), undefined when absent. */
@@ -126,7 +128,7 @@ export class XlsxPackage {
   freeName(prefix: string, ext: string): string {
     const re = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d+)\\.${ext}$`, 'i');
     let n = 0;
-    for (const p of [...this.paths(), ...this.changed, ...this.reachableAtLoad]) {
+    for (const p of [...this.paths(), ...this.reachableAtLoad]) {
       const m = re.exec(p);
       if (m) n = Math.max(n, Number(m[1]));
     }
