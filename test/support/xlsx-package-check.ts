@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { inflateRawSync } from 'zlib';
+import { validateXML } from 'xmllint-wasm';
 import { attrOf, attrsOf, children, findElement, findElements, rootOf } from '../../src/hosts/xlsx/xml';
 import { parseCell, parseRange, type RangePos } from '../../src/workbook/address';
 
@@ -208,10 +209,6 @@ function forSchema(xml: string): string {
 /** Schema errors of these SpreadsheetML parts (worksheets, styles, comments, workbook), by part. */
 export async function schemaProblems(parts: { name: string; xml: string }[]): Promise<string[]> {
   if (!parts.length) return [];
-  // xmllint-wasm has no types of its own.
-  const { validateXML } = require('xmllint-wasm') as {
-    validateXML: (o: unknown) => Promise<{ valid: boolean; errors: { message: string; loc?: { fileName: string; lineNumber: number } }[] }>;
-  };
   const read = (f: string) => ({ fileName: f, contents: readFileSync(join(XSD_DIR, f), 'utf8') });
   const result = await validateXML({
     xml: parts.map((p) => ({ fileName: p.name, contents: forSchema(p.xml) })),
