@@ -174,7 +174,8 @@ function argb(hex: string): string {
 
 /** The cell formats a plan's cells need, from the format a cell has (memoised: a plan shares its cells widely). */
 class CellWriter {
-  private readonly memo = new Map<PlanCell, Map<string, number>>();
+  private readonly formats = new Map<PlanCell, string>();
+  private readonly memo = new Map<string, number>();
   private readonly clearedMemo = new Map<number, number>();
 
   constructor(private readonly styles: StyleBook) {}
@@ -196,11 +197,14 @@ class CellWriter {
   }
 
   style(base: number, cell: PlanCell, sheetFont?: PlanSheet['font']): number {
-    let byBase = this.memo.get(cell);
-    if (!byBase) this.memo.set(cell, (byBase = new Map()));
-    const k = `${base}|${sheetFont ? `${sheetFont.name}|${sheetFont.size}` : ''}`;
-    let s = byBase.get(k);
-    if (s === undefined) byBase.set(k, (s = this.derive(base, cell, sheetFont)));
+    // By the cell's formats (cells differing only in value or note share them), the format it had and the sheet's font.
+    let format = this.formats.get(cell);
+    if (format === undefined) {
+      this.formats.set(cell, (format = JSON.stringify(cell, (k, v: unknown) => (k === 'value' || k === 'note' ? undefined : v))));
+    }
+    const k = `${base}|${sheetFont ? `${sheetFont.name}|${sheetFont.size}` : ''}|${format}`;
+    let s = this.memo.get(k);
+    if (s === undefined) this.memo.set(k, (s = this.derive(base, cell, sheetFont)));
     return s;
   }
 

@@ -54,7 +54,7 @@ export class SheetXml {
   private readonly dataStart: number;
   private readonly dataEnd: number;
   private readonly selfClosedData: boolean;
-  private merges?: RangePos[];
+  private merges?: Map<number, RangePos[]>;
   private colStyles?: { min: number; max: number; style: number }[];
   /** A formula was overwritten or cleared (the calculation chain then lists a cell without one). */
   formulaRemoved = false;
@@ -110,8 +110,18 @@ export class SheetXml {
 
   /** A merged cell other than the top-left one: its value belongs to the master. */
   isMergeSlave(row: number, col: number): boolean {
-    this.merges ??= findElements(this.xml, 'mergeCell').flatMap((m) => parseRange(attrOf(m.open, 'ref') ?? '') ?? []);
-    return this.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
+    if (!this.merges) {
+      // By row: a sheet the add-in prints may have a merged area on every row.
+      this.merges = new Map();
+      for (const m of findElements(this.xml, 'mergeCell').flatMap((f) => parseRange(attrOf(f.open, 'ref') ?? '') ?? [])) {
+        for (let r = m.top; r <= m.bottom; r++) {
+          const list = this.merges.get(r);
+          if (list) list.push(m);
+          else this.merges.set(r, [m]);
+        }
+      }
+    }
+    return (this.merges.get(row) ?? []).some((m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left));
   }
 
   /** Writes a cell: its style index and value (null: no value; a merged cell's value is never written). */
