@@ -566,46 +566,38 @@ export class DRange extends Proxy {
       return within.length ? within.map((m) => `${quote(sheet.name)}!${rangeA1(m)}`).join(',') : null;
     });
   }
-  getCellProperties(spec: { format?: { font?: { name?: boolean } } }): { value: unknown } {
-    const result: { value: unknown; loaded?: boolean } = {
+  /** A ClientResult: its value made from the range when the queue runs (a null result on a null range), readable after sync. */
+  private clientResult(make: (t: Target) => unknown): { value: unknown } {
+    const result: { value: unknown; loaded?: boolean; made?: unknown } = {
       get value(): unknown {
         if (!this.loaded) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value before sync');
-        return (this as { _v?: unknown })._v;
+        return this.made;
       },
     };
     this.ctx.queue(() => {
       result.loaded = true;
       // On a null range: a null result (every method of a null object gives a null object).
       const t = this.resolve();
-      if (!t) return;
-      const { sheet, pos } = t;
-      const { rows, cols } = shapeOf(pos);
-      (result as { _v?: unknown })._v = Array.from({ length: rows }, (_, i) =>
-        Array.from({ length: cols }, (_, j) => (spec.format?.font?.name ? { format: { font: { name: sheet.peek(pos.top + i, pos.left + j)?.fontName ?? 'Calibri' } } } : {})),
-      );
-      result.loaded = true;
+      if (t) result.made = make(t);
     });
     return result;
   }
+  getCellProperties(spec: { format?: { font?: { name?: boolean } } }): { value: unknown } {
+    return this.clientResult(({ sheet, pos }) => {
+      const { rows, cols } = shapeOf(pos);
+      return Array.from({ length: rows }, (_, i) =>
+        Array.from({ length: cols }, (_, j) => (spec.format?.font?.name ? { format: { font: { name: sheet.peek(pos.top + i, pos.left + j)?.fontName ?? 'Calibri' } } } : {})),
+      );
+    });
+  }
   /** Per column: its width in points, and whether it is the sheet's standard width (one never set). */
   getColumnProperties(spec: { format?: { columnWidth?: boolean; useStandardWidth?: boolean } }): { value: unknown } {
-    const result: { value: unknown; loaded?: boolean } = {
-      get value(): unknown {
-        if (!this.loaded) throw new OfficeError('PropertyNotLoaded', 'ClientResult.value before sync');
-        return (this as { _v?: unknown })._v;
-      },
-    };
-    this.ctx.queue(() => {
-      result.loaded = true;
-      const t = this.resolve();
-      if (!t) return;
-      const { sheet, pos } = t;
-      (result as { _v?: unknown })._v = Array.from({ length: pos.right - pos.left + 1 }, (_, j) => {
+    return this.clientResult(({ sheet, pos }) =>
+      Array.from({ length: pos.right - pos.left + 1 }, (_, j) => {
         const w = sheet.widths.get(pos.left + j);
         return { format: { ...(spec.format?.columnWidth ? { columnWidth: w ?? STANDARD_WIDTH_POINTS } : {}), ...(spec.format?.useStandardWidth ? { useStandardWidth: w === undefined } : {}) } };
-      });
-    });
-    return result;
+      }),
+    );
   }
   get format() {
     const apply = (f: (c: DCell) => void) => this.ctx.queue(() => this.each(f));

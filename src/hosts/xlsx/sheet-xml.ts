@@ -6,7 +6,7 @@
  * extension lists. New elements go where CT_Worksheet orders them.
  */
 import { a1, columnLetters, parseCell, parseRange, type RangePos } from '../../workbook/address';
-import { attrOf, attrsOf, children, escapeText, findElement, findElements, prefixOf, rootOf, splice, tag, tagEnd, withAttr, type Attrs } from './xml';
+import { attrOf, attrsOf, boundPrefix, children, escapeText, findElement, findElements, rootOf, splice, tag, tagEnd, withAttr, type Attrs } from './xml';
 import { RELS_NAMESPACE } from './package';
 
 /** CT_Worksheet's children, in the order the schema requires. */
@@ -177,11 +177,9 @@ export class SheetXml {
 
   /** The prefix bound to the relationships namespace on the root (declared as 'r' when it has none). */
   private relPrefix(): string {
-    const root = rootOf(this.xml)!;
-    const p = prefixOf(root.open, RELS_NAMESPACE);
-    if (p) return p;
-    this.xml = splice(this.xml, root.start, root.openEnd, withAttr(root.open, 'xmlns:r', RELS_NAMESPACE));
-    return 'r';
+    const { xml, prefix } = boundPrefix(this.xml, RELS_NAMESPACE, 'r');
+    this.xml = xml;
+    return prefix;
   }
 
   /** The sheet's text with the edits (parts of the text the run did not touch kept as they were). */

@@ -5,7 +5,7 @@
  * is every name the run does not own, and every sheet entry it does not change.
  */
 import { CONTENT_TYPE, REL, RELS_NAMESPACE, isRel, type XlsxPackage } from './package';
-import { attrsOf, children, escapeText, findElement, findElements, inner, prefixOf, rootOf, splice, tag, unescapeXml, withAttr, type Attrs } from './xml';
+import { attrsOf, boundPrefix, children, escapeText, findElement, findElements, inner, rootOf, splice, tag, unescapeXml, withAttr, type Attrs } from './xml';
 
 export interface SheetEntry {
   name: string;
@@ -225,11 +225,9 @@ export class WorkbookXml {
   }
 
   private relPrefix(): string {
-    const root = rootOf(this.xml)!;
-    const p = prefixOf(root.open, RELS_NAMESPACE);
-    if (p) return p;
-    this.xml = splice(this.xml, root.start, root.openEnd, withAttr(root.open, 'xmlns:r', RELS_NAMESPACE));
-    return 'r';
+    const { xml, prefix } = boundPrefix(this.xml, RELS_NAMESPACE, 'r');
+    this.xml = xml;
+    return prefix;
   }
 
   /**

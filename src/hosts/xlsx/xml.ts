@@ -180,6 +180,14 @@ export function prefixOf(rootOpen: string, namespace: string): string | undefine
   return undefined;
 }
 
+/** The prefix a part's root binds to a namespace, binding `preferred` to it on the root where none is. */
+export function boundPrefix(xml: string, namespace: string, preferred: string): { xml: string; prefix: string } {
+  const root = rootOf(xml)!;
+  const prefix = prefixOf(root.open, namespace);
+  if (prefix) return { xml, prefix };
+  return { xml: splice(xml, root.start, root.openEnd, withAttr(root.open, `xmlns:${preferred}`, namespace)), prefix: preferred };
+}
+
 /** Replaces [start, end) of a text. */
 export function splice(xml: string, start: number, end: number, text: string): string {
   return xml.slice(0, start) + text + xml.slice(end);

@@ -16,6 +16,7 @@ import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { runPipeline, type RunRequest } from '../../../src/workbook/pipeline';
 import type { WritePlan } from '../../../src/workbook/plan';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
+import { GOLDEN_RUNS } from '../../support/golden-runs';
 import { applyXlsx, type Written } from '../../support/xlsx-run';
 import { DoubleContext, doubleFromExcelJS, looksOfDouble, looksOfExcelJS, pageOfDouble, pageOfExcelJS, type DWorkbook } from '../../support/office-double';
 
@@ -23,22 +24,6 @@ jest.setTimeout(60_000);
 
 const NOW = '2026-11-25T10:00';
 const fixture = (name: string): Buffer => readFileSync(join(__dirname, '..', '..', 'fixtures', name));
-
-type Req = Omit<RunRequest, 'lang' | 'now'>;
-const GOLDEN: [file: string, request: Req][] = [
-  ['next-term-1-roster.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['next-term-2-staff.xlsx', { procedure: 'next-term', step: 2 }],
-  ['next-term-3-leadership.xlsx', { procedure: 'next-term', step: 3 }],
-  ['annual-local-1-review.xlsx', { procedure: 'annual-local', step: 1 }],
-  ['annual-local-2-leadership.xlsx', { procedure: 'annual-local', step: 2 }],
-  ['annual-external-1-gap.xlsx', { procedure: 'annual-external', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['annual-external-2-approval.xlsx', { procedure: 'annual-external', step: 2, overrides: { convened: 9, present: 8 } }],
-  ['annual-external-3-consult.xlsx', { procedure: 'annual-external', step: 3 }],
-  ['annual-external-4-leadership.xlsx', { procedure: 'annual-external', step: 4 }],
-  ['layout-roster-don-vi-cong-tac.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['layout-vote-ghi-chu.xlsx', { procedure: 'next-term', step: 2 }],
-  ['layout-candidates-co-quan-dong-y.xlsx', { procedure: 'annual-external', step: 3 }],
-];
 
 const hasTables = (wb: ExcelJS.Workbook): boolean => snapshotOf(wb).sheets.some((s) => s.tables.length > 0);
 
@@ -66,7 +51,7 @@ async function expectSame(wb: ExcelJS.Workbook, book: DWorkbook, plan: WritePlan
 }
 
 describe('golden workbooks: the Excel host leaves what the xlsx host leaves', () => {
-  test.each(GOLDEN)('%s', async (file, request) => {
+  test.each(GOLDEN_RUNS)('%s', async (file, request) => {
     const xlsx = await applyXlsx(fixture(file));
     const { workbook: wb, snapshot } = xlsx;
     const book = doubleFromExcelJS(wb);

@@ -17,6 +17,7 @@ import { attrOf, findElement, findElements, rootOf } from '../../../src/hosts/xl
 import { parseCell, parseRange, type RangePos } from '../../../src/workbook/address';
 import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../../src/workbook/plan';
 import type { RunRequest } from '../../../src/workbook/pipeline';
+import { GOLDEN_RUNS } from '../../support/golden-runs';
 import { packageProblems, schemaProblems, storedEntries, type StoredEntry } from '../../support/xlsx-package-check';
 import { runXlsx, undoXlsx, type Written } from '../../support/xlsx-run';
 
@@ -247,23 +248,8 @@ function withoutElements(xml: string, names: string[]): string {
   return out;
 }
 
-/** The golden workbooks (test/fixtures/make-fixtures.ts), each through the step it is made for: run, run again, undo. */
-const GOLDEN: [file: string, request: Omit<RunRequest, 'lang' | 'now'>][] = [
-  ['next-term-1-roster.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['next-term-2-staff.xlsx', { procedure: 'next-term', step: 2 }],
-  ['next-term-3-leadership.xlsx', { procedure: 'next-term', step: 3 }],
-  ['annual-local-1-review.xlsx', { procedure: 'annual-local', step: 1 }],
-  ['annual-local-2-leadership.xlsx', { procedure: 'annual-local', step: 2 }],
-  ['annual-external-1-gap.xlsx', { procedure: 'annual-external', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['annual-external-2-approval.xlsx', { procedure: 'annual-external', step: 2, overrides: { convened: 9, present: 8 } }],
-  ['annual-external-3-consult.xlsx', { procedure: 'annual-external', step: 3 }],
-  ['annual-external-4-leadership.xlsx', { procedure: 'annual-external', step: 4 }],
-  ['layout-roster-don-vi-cong-tac.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['layout-vote-ghi-chu.xlsx', { procedure: 'next-term', step: 2 }],
-];
-
 describe('the golden workbooks: run, run again, undo', () => {
-  test.each(GOLDEN)('%s: the parts not written byte for byte, nothing Excel would repair, the schema kept', async (file, request) => {
+  test.each(GOLDEN_RUNS)('%s: the parts not written byte for byte, nothing Excel would repair, the schema kept', async (file, request) => {
     const bytes = readFileSync(join(FIXTURES, file));
     const original = storedEntries(bytes);
     const first = await runXlsx(bytes, { ...request, lang: 'vi', now: NOW });
