@@ -25,7 +25,7 @@ export const EMPTY_SHEET = `${HEAD}<sheetData/></worksheet>`;
  * A header or footer, centred, in the sheet's font (regular, at the size page-layout counts with):
  * '&C&"Times New Roman,Regular"&12Trang &P/&N'. A text starting with a digit is kept apart from the size.
  */
-export function headerFooterText(sheet: PlanSheet, text: string): string {
+function headerFooterText(sheet: PlanSheet, text: string): string {
   const clean = xmlText(text);
   return `&C&"${sheet.font.name.replace(/"/g, '')},Regular"&${HEADER_FOOTER_SIZE}${/^\d/.test(clean) ? ' ' : ''}${clean}`;
 }

@@ -60,10 +60,6 @@ export class SheetNotes {
     return new SheetNotes(pkg, sheetPart, sheet, comments, comments && (await pkg.text(comments)), vml, vml && (await pkg.text(vml)));
   }
 
-  has(row: number, col: number): boolean {
-    return this.notes.has(key(row, col));
-  }
-
   set(row: number, col: number, text: string): void {
     this.notes.set(key(row, col), { row, col, ours: true, text, xml: '' });
     this.changed = true;

@@ -47,13 +47,13 @@ export interface Relationship {
 const CONTENT_TYPES = '[Content_Types].xml';
 
 /** The .rels entry of a part ('' is the package itself). */
-export function relsPath(part: string): string {
+function relsPath(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
 /** A relationship's target as a zip entry name, relative to the part that holds it. */
-export function resolveTarget(from: string, target: string): string {
+function resolveTarget(from: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : `${from.slice(0, from.lastIndexOf('/') + 1)}${target}`;
   const out: string[] = [];
   for (const seg of path.split('/')) {
@@ -64,7 +64,7 @@ export function resolveTarget(from: string, target: string): string {
 }
 
 /** The target of `to` written relative to the folder of `from` ('xl/worksheets/sheet1.xml' → '../comments1.xml'). */
-export function relativeTarget(from: string, to: string): string {
+function relativeTarget(from: string, to: string): string {
   const a = from.split('/').slice(0, -1);
   const b = to.split('/');
   let i = 0;
@@ -268,7 +268,7 @@ export class XlsxPackage {
 }
 
 /** Inserts `text` before the end tag of the root element `root` (expanding a self-closed root). */
-export function insertBeforeEnd(xml: string, root: string, text: string): string {
+function insertBeforeEnd(xml: string, root: string, text: string): string {
   const r = rootOf(xml);
   if (!r || r.name !== root) throw new Error(`xlsx: ${root} is not the root element`);
   if (r.empty) return splice(xml, r.start, r.end, `${r.open.slice(0, -2)}>${text}</${root}>`);

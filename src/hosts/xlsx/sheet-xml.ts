@@ -291,7 +291,7 @@ function withRowNumber(text: string, r: number): string {
 }
 
 /** A cell as text: a number, text inline (no shared strings to renumber), an error, or no value. */
-export function cellXml(row: number, col: number, s: number, value: CellValueXml): string {
+function cellXml(row: number, col: number, s: number, value: CellValueXml): string {
   const ref = `${columnLetters(col)}${row}`;
   const style = s ? ` s="${s}"` : '';
   if (value === null) return `<c r="${ref}"${style}/>`;
@@ -302,7 +302,7 @@ export function cellXml(row: number, col: number, s: number, value: CellValueXml
 }
 
 /** Where an element of CT_Worksheet goes: before the first child that comes after it in the schema's order. */
-export function insertionPoint(xml: string, name: string): number {
+function insertionPoint(xml: string, name: string): number {
   const root = rootOf(xml)!;
   const after = new Set(WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1));
   for (const c of children(xml, root)) {

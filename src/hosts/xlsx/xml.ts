@@ -50,7 +50,7 @@ export function attrOf(tag: string, name: string): string | undefined {
   return attrsOf(tag).get(name);
 }
 
-export function attrsText(attrs: Attrs | Iterable<[string, string]>): string {
+function attrsText(attrs: Attrs | Iterable<[string, string]>): string {
   let s = '';
   for (const [k, v] of attrs) s += ` ${k}="${escapeAttr(v)}"`;
   return s;
