@@ -18,9 +18,9 @@ export interface SheetEntry {
 
 interface NameEntry {
   name: string;
-  /** The sheet a local name (print area, print titles) belongs to. */
-  local?: SheetEntry;
-  /** A local name whose sheet is not a worksheet entry the writer knows (kept as written). */
+  /** The sheet a local name (print area, print titles) belongs to: a worksheet, or another entry of `<sheets>` as written. */
+  local?: SheetEntry | string;
+  /** A local name whose localSheetId is no sheet's (kept as written). */
   localId?: string;
   text: string;
   raw?: string;
@@ -49,7 +49,7 @@ function references(text: string): string[] | undefined {
 export class WorkbookXml {
   readonly sheets: SheetEntry[];
   private readonly names: NameEntry[];
-  private readonly before: { active?: SheetEntry; first?: SheetEntry; names: string[] };
+  private readonly before: { active?: SheetEntry | string; first?: SheetEntry | string; names: string[] };
   private changed = false;
 
   private constructor(
@@ -68,7 +68,7 @@ export class WorkbookXml {
       const entry: NameEntry = { name: attrs.get('name') ?? '', text: unescapeXml(inner(xml, f)), raw: xml.slice(f.start, f.end), attrs };
       if (local !== undefined) {
         const target = all[Number(local)];
-        if (target && typeof target !== 'string') entry.local = target;
+        if (target !== undefined) entry.local = target;
         else entry.localId = local;
       }
       return entry;
@@ -76,9 +76,7 @@ export class WorkbookXml {
     const view = findElement(xml, 'workbookView');
     const va = view ? attrsOf(view.open) : new Map<string, string>();
     const at = (k: string) => all[Number(va.get(k) ?? 0)];
-    const active = at('activeTab');
-    const first = at('firstSheet');
-    this.before = { active: typeof active === 'string' ? undefined : active, first: typeof first === 'string' ? undefined : first, names: this.sheets.map((s) => s.name) };
+    this.before = { active: at('activeTab'), first: at('firstSheet'), names: this.sheets.map((s) => s.name) };
   }
 
   static async open(pkg: XlsxPackage): Promise<WorkbookXml> {
@@ -162,7 +160,7 @@ export class WorkbookXml {
     const before = this.names.length;
     for (let i = this.names.length - 1; i >= 0; i--) {
       const n = this.names[i];
-      if (!n.local && n.localId === undefined && (n.name.startsWith(prefix) || wanted.has(n.name))) this.names.splice(i, 1);
+      if (n.local === undefined && n.localId === undefined && (n.name.startsWith(prefix) || wanted.has(n.name))) this.names.splice(i, 1);
     }
     if (before !== this.names.length || names.length) this.changed = true;
     for (const n of names) this.names.push({ name: n.name, text: n.text, attrs: new Map([['name', n.name]]) });
@@ -185,8 +183,8 @@ export class WorkbookXml {
     // Names.
     const namesXml = this.names
       .map((n) => {
-        const at = n.local ? String(index.get(n.local)) : n.localId;
-        if (n.raw && (n.local ? n.attrs.get('localSheetId') === at : true)) return n.raw;
+        const at = n.local !== undefined ? String(index.get(n.local)) : n.localId;
+        if (n.raw && (n.local !== undefined ? n.attrs.get('localSheetId') === at : true)) return n.raw;
         const attrs = new Map(n.attrs);
         if (at !== undefined) attrs.set('localSheetId', at);
         return `${tag('definedName', attrs)}${escapeText(n.text)}</definedName>`;
@@ -207,8 +205,8 @@ export class WorkbookXml {
     // The tab shown and the first tab of the bar: the same sheets where they remain, else a visible one.
     const view = findElement(xml, 'workbookView');
     if (view) {
-      const visible = (s: SheetEntry | string | undefined) => s !== undefined && typeof s !== 'string' && !s.attrs.get('state')?.toLowerCase().includes('hidden');
-      const place = (s: SheetEntry | undefined, k: string): string => {
+      const visible = (s: SheetEntry | string | undefined) => s !== undefined && !/hidden/i.test(typeof s === 'string' ? (/\sstate="([^"]*)"/.exec(s)?.[1] ?? '') : (s.attrs.get('state') ?? ''));
+      const place = (s: SheetEntry | string | undefined, k: string): string => {
         let i = s && index.has(s) ? index.get(s)! : Math.min(Number(attrsOf(view.open).get(k) ?? 0), this.order.length - 1);
         if (!visible(this.order[i])) i = Math.max(0, this.order.findIndex(visible));
         return String(i);
