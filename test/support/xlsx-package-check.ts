@@ -164,7 +164,8 @@ export function packageProblems(zip: Buffer): string[] {
         if (col <= lastCol) problems.push(`${part}: cell ${attrOf(c.open, 'r')} out of order`);
         lastCol = col;
         const st = Number(attrOf(c.open, 's') ?? 0);
-        if (st >= xfs.length) problems.push(`${part}: cell ${attrOf(c.open, 'r')} format ${st} of ${xfs.length}`);
+        // (A package without styles has the default format only: 0.)
+        if (st >= Math.max(1, xfs.length)) problems.push(`${part}: cell ${attrOf(c.open, 'r')} format ${st} of ${xfs.length}`);
       }
     }
     const merges = findElements(xml, 'mergeCell').flatMap((m) => parseRange(attrOf(m.open, 'ref') ?? '') ?? []);
