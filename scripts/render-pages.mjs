@@ -25,7 +25,7 @@ const { convertToPdf, createdSheets, missingPrintTools, onlySheet, readPdf } = r
 const { sheetProblems } = require('../test/print/checks.ts');
 const { longWorkbook } = require('../test/print/long-roster.ts');
 const { readXlsx } = require('../src/hosts/xlsx/read.ts');
-const { writeXlsx } = require('../src/hosts/xlsx/apply.ts');
+const { xlsxBytes } = require('../test/support/xlsx-run.ts');
 const { messages } = require('../src/i18n/index.ts');
 const { DECIDED_BY_COL, DECIDED_ON_COL, SHORTLIST_HEADER_ROW } = require('../src/workbook/render/shortlist.ts');
 
@@ -80,7 +80,7 @@ async function withDecision(xlsx, { sheet, chosen, by, on }) {
       ws.getCell(r, DECIDED_ON_COL).value = on;
     }
   });
-  return writeXlsx(workbook);
+  return xlsxBytes(workbook);
 }
 
 async function main() {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
-import { applyPlan, writeXlsx } from '../hosts/xlsx/apply';
+import { applyPlan } from '../hosts/xlsx/apply';
 import { nodeInflate } from '../hosts/xlsx/inflate-node';
 import { LIMITS } from '../hosts/xlsx/limits';
 import { useInflater } from '../hosts/xlsx/package-check';
@@ -71,7 +71,17 @@ async function readInput(input: string) {
   if (size > LIMITS.fileBytes) stop('E-FILE-TOO-LARGE', { what: 'file', limit: LIMITS.fileBytes, actual: size }, EXIT.refused);
   const bytes = readFileSync(input);
   try {
-    return await readXlsx(bytes);
+    return { bytes, ...(await readXlsx(bytes)) };
+  } catch (e) {
+    if (e instanceof WorkbookRefused) throw new Stop(e.diagnostic, EXIT.refused);
+    throw e;
+  }
+}
+
+/** The plan patched into the file's bytes, or a Stop where a part cannot be patched (nothing written). */
+async function patched(bytes: Uint8Array, plan: Parameters<typeof applyPlan>[1]): Promise<Uint8Array> {
+  try {
+    return await applyPlan(bytes, plan);
   } catch (e) {
     if (e instanceof WorkbookRefused) throw new Stop(e.diagnostic, EXIT.refused);
     throw e;
@@ -79,8 +89,7 @@ async function readInput(input: string) {
 }
 
 /** The workbook written to `target` atomically (src/cli/write.ts), or a Stop saying why not. */
-async function writeOutput(target: string, workbook: Parameters<typeof writeXlsx>[0]): Promise<void> {
-  const bytes = await writeXlsx(workbook);
+async function writeOutput(target: string, bytes: Uint8Array): Promise<void> {
   try {
     writeAtomic(target, bytes);
   } catch (e) {
@@ -110,15 +119,14 @@ function localNow(): string {
 /** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
 async function undo(input: string, written: string, lang: Lang, io: Io): Promise<number> {
   const m = messages(lang);
-  const { workbook, snapshot } = await readInput(input);
+  const { bytes, snapshot } = await readInput(input);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
   for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
   if (!outcome.ok || !outcome.plan) {
     io.out(m.cli.nothingWritten);
     return EXIT.refused;
   }
-  applyPlan(workbook, outcome.plan);
-  await writeOutput(written, workbook);
+  await writeOutput(written, await patched(bytes, outcome.plan));
   io.out(m.cli.undone(written));
   return EXIT.written;
 }
@@ -180,7 +188,9 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     if ((command !== 'run' && command !== 'undo') || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     const input = resolve(file);
-    const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua.xlsx`));
+    // The default output keeps the input's extension: a macro-enabled workbook (.xlsm) stays one.
+    const ext = /^\.xls[xm]$/i.test(extname(input)) ? extname(input) : '.xlsx';
+    const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua${ext}`));
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
     if (values.procedure) procedure = values.procedure as ProcedureId;
     if (!existsSync(input)) throw Object.assign(new Error(input), { code: 'ENOENT', path: input });
@@ -207,7 +217,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       profile = loaded.profile;
     }
 
-    const { workbook, snapshot } = await readInput(input);
+    const { bytes, snapshot } = await readInput(input);
     // The settings saved in the workbook stand for the options not given (src/workbook/bookkeeping/settings.ts).
     const saved = readSettings(snapshot);
     const damaged = saved.diagnostics.find((d) => d.severity === 'error');
@@ -247,8 +257,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
 
     let written: string | undefined;
     if (run.ok && run.plan) {
-      applyPlan(workbook, run.plan);
-      await writeOutput(out, workbook);
+      await writeOutput(out, await patched(bytes, run.plan));
       written = out;
     }
 

@@ -148,6 +148,10 @@ export const en: Messages = {
     'W-NO-ROSTER': (p) => `No roster: the people in “${p.sheet}” are taken as that sheet lists them.`,
     'W-SETTINGS-REPLACED': (p) => `The saved settings are damaged (hidden sheet “${p.sheet}”): not used, replaced by this run's.`,
     ...fileMessagesEn,
+    'E-UNDO-DAMAGED': (p) => `The undo record in the workbook is damaged (hidden sheet “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): nothing can be undone. The next run writes a new record over it.`,
+    'E-UNDO-TOO-LARGE': (p) =>
+      `This run's undo record is too large (${Number(p.size).toLocaleString('en-US')} characters, at most ${Number(p.cap).toLocaleString('en-US')}): nothing written, since that record could not be read back to undo the run. Split the list into smaller workbooks.`,
+    'W-UNDO-REPLACED': (p) => `The undo record is damaged (hidden sheet “${p.sheet}”): replaced by this run's; the run before can no longer be undone.`,
     'W-NO-VOTES': () => 'There are no vote rows.',
     ...readerDiagnosticsEn,
     'W-LEFT-UNUSED': (p) =>
@@ -348,6 +352,7 @@ Exit codes: 0 written; 1 the workbook has errors or the file cannot be read (not
       pageLayout: 'print layout (A4, margins, print area, repeated title rows, page breaks, header and footer) on the sheets it creates',
       fonts: 'recognising legacy fonts (.VnTime, VNI) when reading names',
       hidden: 'recognising hidden rows and columns (hidden data is read as if shown)',
+      widths: 'putting column widths back on undo',
       merges: 'reading merged cells',
       notes: 'explanatory notes on the result cells',
     },

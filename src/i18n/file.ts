@@ -51,6 +51,7 @@ export const fileMessagesVi: FileMessages = {
         'missing-sheet': `thiếu trang tính “${p.sheet}” mà sổ tính khai báo`,
         'no-sheets': 'sổ tính không có trang tính nào',
         xml: 'nội dung XML bị hỏng',
+        root: 'phần này không mở đầu bằng phần tử mà Excel cần',
         encoding: 'có ký tự không hợp lệ, không phải UTF-8',
         inflate: 'dữ liệu nén bị hỏng',
         size: 'kích thước giải nén không khớp với mục lục',
@@ -83,6 +84,7 @@ export const fileMessagesVi: FileMessages = {
     ({
       xlsb: `Tệp là sổ tính nhị phân Excel (.xlsb); chương trình chỉ đọc .xlsx. ${SAVE_AS_VI}`,
       strict: `Sổ tính được lưu dạng “Strict Open XML”, chương trình chưa đọc được. ${SAVE_AS_VI}`,
+      patch: `Phần “${p.part}” của sổ tính được lưu theo cách chương trình không ghi kết quả vào được mà vẫn giữ nguyên mọi phần khác; không ghi gì. ${SAVE_AS_VI}`,
       'part-name': `Sổ tính lưu ${p.sheet ? `trang “${p.sheet}”` : 'một phần'} ở vị trí chương trình không đọc được (“${p.part}”), nên sẽ bị thiếu dữ liệu. ${SAVE_AS_VI}`,
     } as Record<string, string>)[String(p.what)] ?? `Sổ tính có dạng chương trình chưa đọc được. ${SAVE_AS_VI}`,
   'E-SHEET-NAME-INVALID': (p) =>
@@ -141,6 +143,7 @@ export const fileMessagesEn: FileMessages = {
         'missing-sheet': `the sheet “${p.sheet}” the workbook declares is missing`,
         'no-sheets': 'the workbook has no sheet',
         xml: 'its XML is damaged',
+        root: 'the part does not start with the element Excel expects',
         encoding: 'it holds invalid characters, not UTF-8',
         inflate: 'its compressed data is damaged',
         size: 'its inflated size differs from the zip directory',
@@ -173,6 +176,7 @@ export const fileMessagesEn: FileMessages = {
     ({
       xlsb: `The file is an Excel binary workbook (.xlsb); only .xlsx is read. ${SAVE_AS_EN}`,
       strict: `The workbook is saved as “Strict Open XML”, which cannot be read yet. ${SAVE_AS_EN}`,
+      patch: `The part “${p.part}” of the workbook is stored in a way the program cannot write results into while keeping every other part as it is; nothing written. ${SAVE_AS_EN}`,
       'part-name': `The workbook keeps ${p.sheet ? `the sheet “${p.sheet}”` : 'a part'} where the program cannot read it (“${p.part}”), so data would be missing. ${SAVE_AS_EN}`,
     } as Record<string, string>)[String(p.what)] ?? `The workbook is in a form that cannot be read yet. ${SAVE_AS_EN}`,
   'E-SHEET-NAME-INVALID': (p) =>

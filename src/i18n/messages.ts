@@ -239,7 +239,7 @@ export interface Messages {
   excel: {
     /** Heading before the list of what a run will leave out. */
     missing: string;
-    capabilities: Record<'pageLayout' | 'fonts' | 'hidden' | 'merges' | 'notes', string>;
+    capabilities: Record<'pageLayout' | 'fonts' | 'hidden' | 'widths' | 'merges' | 'notes', string>;
     /** Below the minimum requirement set: what the add-in needs (nothing is read). */
     needs: (version: string) => string;
     /** Excel refused the batch: the user is typing in a cell. */

@@ -148,6 +148,11 @@ export const vi: Messages = {
     'W-NO-ROSTER': (p) => `Không có danh sách trích ngang: người trong “${p.sheet}” được xét theo chính trang đó.`,
     'W-SETTINGS-REPLACED': (p) => `Thiết lập đã lưu bị hỏng (trang ẩn “${p.sheet}”): không dùng, thay bằng thiết lập của lần chạy này.`,
     ...fileMessagesVi,
+    'E-UNDO-DAMAGED': (p) =>
+      `Bản ghi hoàn tác trong sổ tính bị hỏng (trang ẩn “${p.sheet}”${p.problem ? `: ${p.problem}` : ''}): không hoàn tác được. Lần chạy sau sẽ ghi bản ghi mới thay thế.`,
+    'E-UNDO-TOO-LARGE': (p) =>
+      `Bản ghi hoàn tác của lần chạy này quá lớn (${Number(p.size).toLocaleString('vi-VN')} ký tự, tối đa ${Number(p.cap).toLocaleString('vi-VN')}): không ghi gì, vì không đọc lại được bản ghi đó để hoàn tác. Hãy tách danh sách thành các sổ tính nhỏ hơn.`,
+    'W-UNDO-REPLACED': (p) => `Bản ghi hoàn tác bị hỏng (trang ẩn “${p.sheet}”): thay bằng bản ghi của lần chạy này; lần chạy trước không hoàn tác được nữa.`,
     'W-NO-VOTES': () => 'Không có dòng kết quả kiểm phiếu nào.',
     ...readerDiagnosticsVi,
     'W-LEFT-UNUSED': (p) =>
@@ -348,6 +353,7 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi hoặc tệp không �
       pageLayout: 'định dạng trang in (khổ A4, lề, vùng in, dòng tiêu đề lặp lại, ngắt trang, đầu trang và chân trang) trên các trang tính được tạo',
       fonts: 'nhận biết phông chữ cũ (.VnTime, VNI) khi đọc họ tên',
       hidden: 'nhận biết dòng, cột đang ẩn (dữ liệu ẩn được đọc như dữ liệu hiện)',
+      widths: 'trả lại độ rộng cột khi hoàn tác',
       merges: 'đọc các ô đã gộp',
       notes: 'ghi chú giải thích trên các ô kết quả',
     },

@@ -6,7 +6,6 @@
  * ./worker-client.ts). The page can end it at any time (Cancel): nothing of the file is lost, as
  * the page never changes the file the user opened.
  */
-import { writeXlsxBytes } from '../hosts/xlsx/apply';
 import { checkPackage } from '../hosts/xlsx/package-check';
 import { WorkbookRefused } from '../hosts/xlsx/read';
 import { XlsxSession } from '../hosts/xlsx/session';
@@ -20,10 +19,7 @@ let session: XlsxSession | undefined;
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer);
 
 /** Every sheet as the grid and the print view draw it. */
-const views = (s: XlsxSession) => s.workbook.worksheets.filter(Boolean).map(sheetData);
-
-/** The workbook as a new .xlsx file's bytes (with the package-preserving writer: the session's current bytes). */
-const fileBytes = (s: XlsxSession) => writeXlsxBytes(s.workbook);
+const views = async (s: XlsxSession) => (await s.view()).worksheets.filter(Boolean).map(sheetData);
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -41,7 +37,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         post({ type: 'progress', id, phase: 'load', fraction: 0 });
         session = await XlsxSession.load(bytes);
         post({ type: 'progress', id, phase: 'draw', fraction: 0 });
-        post({ type: 'opened', id, sheets: views(session), date1904: Boolean(session.workbook.properties?.date1904) });
+        post({ type: 'opened', id, sheets: await views(session), date1904: Boolean(session.workbook.properties?.date1904) });
         return;
       }
       case 'read':
@@ -49,7 +45,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       case 'apply':
         await need().apply(request.plan);
-        post({ type: 'applied', id, sheets: views(need()) });
+        post({ type: 'applied', id, sheets: await views(need()) });
         return;
       case 'run':
       case 'undo': {
@@ -58,12 +54,12 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const snapshot = await s.read();
         const outcome = request.type === 'run' ? runPipeline(snapshot, request.request) : planUndo(snapshot, request.request);
         if (outcome.ok && outcome.plan) await s.apply(outcome.plan);
-        post({ type: 'ran', id, outcome, sheets: outcome.ok && outcome.plan ? views(s) : undefined });
+        post({ type: 'ran', id, outcome, sheets: outcome.ok && outcome.plan ? await views(s) : undefined });
         return;
       }
       case 'download': {
-        const bytes = await fileBytes(need());
-        const copy = bytes.slice().buffer;
+        // The file as opened, with the runs patched in: every other part of it as it was.
+        const copy = need().bytes().slice().buffer;
         post({ type: 'bytes', id, bytes: copy }, [copy]);
         return;
       }

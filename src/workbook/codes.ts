@@ -40,6 +40,8 @@ export const WORKBOOK_CODES = {
   'E-DECISION-UNSIGNED': { severity: 'error', rule: 'TIE' },
   'E-NOTHING-TO-UNDO': { severity: 'error', rule: 'INPUT' },
   'E-SETTINGS-DAMAGED': { severity: 'error', rule: 'INPUT' },
+  'E-UNDO-DAMAGED': { severity: 'error', rule: 'INPUT' },
+  'E-UNDO-TOO-LARGE': { severity: 'error', rule: 'INPUT' },
   'E-MAP-FIELD-MISSING': { severity: 'error', rule: 'INPUT' },
   'E-MAP-SAME-COLUMN': { severity: 'error', rule: 'INPUT' },
   'E-MAP-COLUMN-EMPTY': { severity: 'error', rule: 'INPUT' },
@@ -49,6 +51,7 @@ export const WORKBOOK_CODES = {
   'W-COUNT-BLANK': { severity: 'warning', rule: 'INPUT' },
   'W-NO-ROSTER': { severity: 'warning', rule: 'INPUT' },
   'W-SETTINGS-REPLACED': { severity: 'warning', rule: 'INPUT' },
+  'W-UNDO-REPLACED': { severity: 'warning', rule: 'INPUT' },
   'W-MAP-COLUMN-EMPTY': { severity: 'warning', rule: 'INPUT' },
   // What the sheets say must hold together; what looks like data is read or named (issue 14).
   'E-COUNTS-DISAGREE': { severity: 'error', rule: 'INPUT' },

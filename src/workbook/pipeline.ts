@@ -144,7 +144,10 @@ export function runPipeline(snapshot: WorkbookSnapshot, request: RunRequest): Ru
     counts: outcomeCounts(result.people, lang),
   };
   const written = plan.names.filter((n) => plan.blocks.some((b) => b.sheet.toLowerCase() === n.sheet.toLowerCase())).map((n) => n.name);
-  const logTaken = addBookkeeping(plan, snapshot, parsed.owned, entry, written.length ? nextRecord(readRecord(snapshot), partsOf(plan, written), snapshot) : undefined, lang);
+  // A damaged record is replaced by this run's (it says so): the run before can no longer be undone.
+  const earlier = readRecord(snapshot);
+  if (written.length && earlier.damaged) diagnostics.push(workbookDiagnostic('W-UNDO-REPLACED', earlier.damaged.params, earlier.damaged.at));
+  const logTaken = addBookkeeping(plan, snapshot, parsed.owned, entry, written.length ? nextRecord(earlier.record, partsOf(plan, written), snapshot) : undefined, lang);
   if (logTaken) {
     diagnostics.push(logTaken);
     return blocked();
@@ -187,7 +190,7 @@ function laidOut(c: CreatedSheet): CreatedSheet['sheet'] {
   return sheet;
 }
 
-/** The audit log with one more row, and the undo record (when the run wrote anything). */
+/** The audit log with one more row, and the undo record (when the run wrote anything; E-UNDO-TOO-LARGE past its cap). */
 export function addBookkeeping(
   plan: WritePlan,
   snapshot: WorkbookSnapshot,
@@ -196,8 +199,9 @@ export function addBookkeeping(
   record: UndoRecord | undefined,
   lang: Lang,
 ): Diagnostic | undefined {
-  const sheets = [renderAudit(snapshot, entry, lang), ...(record ? [recordSheet(record, messages(lang).audit.record)] : [])];
-  return addSheets(plan, sheets, snapshot, owned);
+  const kept = record && recordSheet(record, messages(lang).audit.record);
+  if (kept && 'code' in kept) return kept;
+  return addSheets(plan, [renderAudit(snapshot, entry, lang), ...(kept ? [kept] : [])], snapshot, owned);
 }
 
 /**

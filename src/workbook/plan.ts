@@ -122,8 +122,12 @@ export interface WritePlan {
   blocks: WriteBlock[];
   /** Defined names to (re)create for the owned areas; names of an earlier run not listed here are deleted. */
   names: { name: string; sheet: string; range: string }[];
-  /** Widths (in characters) of the owned columns. */
-  widths?: { sheet: string; col: number; width: number }[];
+  /**
+   * Widths (in characters) of the owned columns. `standard`: the width is the sheet's standard width,
+   * the column having none of its own (an undo puts that back): the xlsx host takes the column's own
+   * width away; a host that cannot (Office.js) sets `width`, which looks the same.
+   */
+  widths?: { sheet: string; col: number; width: number; standard?: boolean }[];
   /**
    * Sheets to create whole, before the blocks are written (their cells come as blocks). An owned
    * sheet of an earlier run (defined name OWNED_PREFIX + 'Trang_…' on its A1) is deleted first;

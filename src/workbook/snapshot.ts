@@ -18,6 +18,13 @@ export interface SheetSnapshot {
   merges: string[];
   /** Excel Tables (ListObjects): name and A1 range including the header row. */
   tables: { name: string; range: string }[];
+  /**
+   * Widths of the columns from A (WIDTH_COLUMNS of them at most, those of the sheet's standard
+   * width at the end left out), as the file gives them (characters and padding); null for a column
+   * of the sheet's standard width. What an undo puts back where a run set a column's width.
+   * Absent where the host cannot read them.
+   */
+  widths?: (number | null)[];
   /** Rows and columns the user hid (1-based, ascending), where the host can tell; absent: none known. */
   hiddenRows?: number[];
   hiddenColumns?: number[];
@@ -40,6 +47,9 @@ export interface FormulaMark {
   /** The other workbook (external). */
   book?: string;
 }
+
+/** How many columns from A a snapshot holds the widths of: past any table's result columns in an office workbook. */
+export const WIDTH_COLUMNS = 64;
 
 export interface DefinedName {
   name: string;

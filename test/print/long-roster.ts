@@ -3,7 +3,7 @@
  * conference (next-term step 2, not announced), every name unique, the first "Nguyễn Thị Hường".
  */
 import * as ExcelJS from 'exceljs';
-import { writeXlsx } from '../../src/hosts/xlsx/apply';
+import { xlsxBytes } from '../support/xlsx-run';
 
 export const LONG_COUNT = 120;
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng'];
@@ -31,6 +31,6 @@ export async function longWorkbook(): Promise<Buffer> {
     votes.addRow([i + 1, code, longName(i), TITLES[i % 2], (i * 37) % 101]);
   }
   for (const ws of [roster, votes]) ws.eachRow((row) => row.eachCell((cell) => (cell.font = font)));
-  return writeXlsx(wb);
+  return xlsxBytes(wb);
 }
 

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import JSZip from 'jszip';
-import { applyPlan, writeXlsx } from '../../src/hosts/xlsx/apply';
+import { applyPlan } from '../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { messages, outcomeText } from '../../src/i18n';
 import type { ProcedureId } from '../../src/rules';
@@ -64,11 +64,10 @@ interface Printed {
 
 async function runCase(c: Case): Promise<{ run: RunOutcome; output: Buffer }> {
   const input = typeof c.workbook === 'string' ? readFileSync(join(FIXTURES, c.workbook)) : await c.workbook();
-  const { workbook, snapshot } = await readXlsx(input);
+  const { snapshot } = await readXlsx(input);
   const run = runPipeline(snapshot, { procedure: c.procedure, step: c.step, lang: 'vi', overrides: c.overrides });
   if (!run.ok || !run.plan) throw new Error(`${c.label}: the run failed: ${run.diagnostics.map((d) => d.code).join(', ')}`);
-  applyPlan(workbook, run.plan);
-  return { run, output: await writeXlsx(workbook) };
+  return { run, output: Buffer.from(await applyPlan(input, run.plan)) };
 }
 
 /** A copy of a printed-alone workbook with the sheet's page damaged: Letter paper, no print titles (the checks must see it). */

@@ -115,6 +115,9 @@ abstract class HostObject {
 }
 
 /** Host objects reached from the workbook; `book` is shared by all. */
+/** A column of the standard width, in points (64 pixels: Calibri 11). */
+const STANDARD_WIDTH_POINTS = 48;
+
 class Workbook extends HostObject {
   override readonly type = 'Workbook';
   constructor(
@@ -404,6 +407,8 @@ class Range extends HostObject {
       }
       case 'getCellProperties':
         return this.cellProperties(args[0] as CellPropertiesOptions);
+      case 'getColumnProperties':
+        return this.columnProperties(args[0] as { format?: { columnWidth?: boolean; useStandardWidth?: boolean } });
       case 'copyFrom':
         return this.copyFrom(args[0], String(args[1] ?? 'All'));
       case 'getIntersectionOrNullObject':
@@ -443,6 +448,13 @@ class Range extends HostObject {
     const pos = typeof arg === 'string' ? parseRange(arg) : undefined;
     if (!pos) throw new ExcelError('InvalidArgument', `The range ${String(arg)} is not valid.`);
     return pos;
+  }
+  /** Per column: its width in points, and whether it is the sheet's standard width (never set). */
+  private columnProperties(options: { format?: { columnWidth?: boolean; useStandardWidth?: boolean } }): unknown[] {
+    return Array.from({ length: this.pos.right - this.pos.left + 1 }, (_, j) => {
+      const w = this.sheet.widths.get(this.pos.left + j);
+      return { format: { ...(options?.format?.columnWidth ? { columnWidth: w ?? STANDARD_WIDTH_POINTS } : {}), ...(options?.format?.useStandardWidth ? { useStandardWidth: w === undefined } : {}) } };
+    });
   }
   private cellProperties(options: CellPropertiesOptions): unknown[][] {
     return this.grid((c) => {
@@ -562,6 +574,9 @@ class RangeFormat extends HostObject {
         return;
       case 'rowHeight':
         for (let r = pos.top; r <= pos.bottom; r++) sheet.heights.set(r, Number(value));
+        return;
+      case 'useStandardWidth':
+        if (value === true) for (let c = pos.left; c <= pos.right; c++) sheet.widths.delete(c);
         return;
     }
     super.set(name, value);

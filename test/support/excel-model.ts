@@ -364,6 +364,8 @@ export function modelFromExcelJS(workbook: ExcelJS.Workbook): DWorkbook {
     snap.values.forEach((row, i) => row.forEach((v, j) => v !== null && (sheet.cell(i + 1, j + 1).value = v)));
     sheet.merges = snap.merges.map((m) => parseRange(m)!);
     sheet.tables = snap.tables.map((t) => ({ ...t }));
+    // Column widths as the file has them, in points.
+    (snap.widths ?? []).forEach((w, i) => w !== null && sheet.widths.set(i + 1, widthPoints(w)));
     sheet.hiddenRows = new Set(snap.hiddenRows ?? []);
     sheet.hiddenColumns = new Set(snap.hiddenColumns ?? []);
     book.sheets.push(sheet);

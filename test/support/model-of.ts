@@ -7,23 +7,34 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type * as ExcelJS from 'exceljs';
 import { applyPlan } from '../../src/hosts/xlsx/apply';
-import { readXlsx, snapshotOf } from '../../src/hosts/xlsx/read';
+import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { WritePlan } from '../../src/workbook/plan';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
 import { modelFromExcelJS, type DWorkbook } from './excel-model';
 
-/** The same workbook through the xlsx host: read, and written by plan. */
+/** The same workbook through the xlsx host: read, and written by plan (the file's bytes patched, then read again). */
 export interface XlsxTwin {
-  workbook: ExcelJS.Workbook;
+  readonly workbook: ExcelJS.Workbook;
   snapshot(): WorkbookSnapshot;
-  apply(plan: WritePlan): void;
+  apply(plan: WritePlan): Promise<void>;
 }
 
 export const fixtureFile = (name: string): Buffer => readFileSync(join(__dirname, '..', 'fixtures', name));
 
 export async function twins(buffer: Buffer): Promise<{ book: DWorkbook; xlsx: XlsxTwin }> {
-  const { workbook } = await readXlsx(buffer);
-  return { book: modelFromExcelJS(workbook), xlsx: { workbook, snapshot: () => snapshotOf(workbook), apply: (plan) => applyPlan(workbook, plan) } };
+  let bytes: Uint8Array = buffer;
+  let read = await readXlsx(bytes);
+  const xlsx: XlsxTwin = {
+    get workbook() {
+      return read.workbook;
+    },
+    snapshot: () => read.snapshot,
+    async apply(plan) {
+      bytes = await applyPlan(bytes, plan);
+      read = await readXlsx(bytes);
+    },
+  };
+  return { book: modelFromExcelJS(read.workbook), xlsx };
 }
 
 export async function modelOfXlsx(buffer: Buffer): Promise<DWorkbook> {

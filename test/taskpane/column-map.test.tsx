@@ -9,8 +9,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { act } from 'react';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
-import { readXlsx, snapshotOf } from '../../src/hosts/xlsx/read';
-import { writeXlsx } from '../../src/hosts/xlsx/apply';
+import { readXlsx } from '../../src/hosts/xlsx/read';
+import { xlsxBytes } from '../support/xlsx-run';
 import { messages } from '../../src/i18n';
 import { readSettings } from '../../src/workbook/bookkeeping/settings';
 import { App } from '../../src/taskpane/App';
@@ -43,7 +43,7 @@ async function unrecognisable(): Promise<{ buffer: Buffer; headerRow: number }> 
   ws.getCell(headerRow, 2).value = 'Cán bộ';
   ws.getCell(headerRow, 3).value = 'Vị trí';
   ws.getCell(headerRow, 4).value = 'Ủng hộ';
-  return { buffer: Buffer.from(await writeXlsx(workbook)), headerRow };
+  return { buffer: await xlsxBytes(workbook), headerRow };
 }
 
 async function open(buffer: Buffer): Promise<XlsxSession> {
@@ -113,17 +113,17 @@ test('an unrecognisable vote header: the warning, the dialog maps the columns, R
   await click(button(t.taskpane.run, pane()));
   await until(() => text().includes(t.taskpane.written), 'the run');
   expect(pane().querySelector('[data-testid="counts"]')?.textContent).toContain('Được giới thiệu 4');
-  expect(session.workbook.getWorksheet('KQ Kế tiếp B3')).toBeDefined();
+  expect((await session.view()).getWorksheet('KQ Kế tiếp B3')).toBeDefined();
   // The results beside the vote table, in the first column right of it.
-  const ws = session.workbook.getWorksheet(VOTES)!;
+  const ws = (await session.view()).getWorksheet(VOTES)!;
   const results = [...Array(8).keys()].map((i) => String(ws.getCell(headerRow + 1 + i, 6).value ?? '') + String(ws.getCell(headerRow + 1 + i, 7).value ?? ''));
   expect(results.join(' ')).toContain('Được giới thiệu');
   // The answer is kept in the workbook with the run's settings.
-  expect(readSettings(snapshotOf(session.workbook)).settings?.columns).toEqual({ [VOTES]: { role: 'votes', headerRow, columns: { name: 'B', title: 'C', agree: 'D' } } });
+  expect(readSettings((await session.read())).settings?.columns).toEqual({ [VOTES]: { role: 'votes', headerRow, columns: { name: 'B', title: 'C', agree: 'D' } } });
 
   // The next opening: the columns saved are used, nothing is asked.
   await unmount();
-  await open(Buffer.from(await writeXlsx(session.workbook)));
+  await open(Buffer.from(session.bytes()));
   await until(() => !!pane().querySelector('[data-testid="column-map-links"]'), 'the mapped note');
   expect(pane().querySelector('[data-testid="unsure-votes"]')).toBeNull();
   expect(pane().querySelector('[data-testid="column-map-links"]')?.textContent).toContain(t.columnMap.mapped(VOTES));
@@ -148,7 +148,7 @@ test('two columns that could be the votes (a count and a recount): the run stops
 
   await click(button(t.taskpane.run, pane()));
   await until(() => text().includes(t.taskpane.written), 'the run');
-  const ws = session.workbook.getWorksheet('KP HN cán bộ')!;
+  const ws = (await session.view()).getWorksheet('KP HN cán bộ')!;
   // Nguyễn Văn An's recount: 12 of 20, 60%.
   let an = 0;
   ws.eachRow((row, n) => {

@@ -11,7 +11,6 @@ import { join } from 'path';
 import { act } from 'react';
 import type * as ExcelJS from 'exceljs';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
-import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { snapshotOf } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { effectiveSettings, readSettings } from '../../src/workbook/bookkeeping/settings';
@@ -66,7 +65,7 @@ function outcomeOf(workbook: ExcelJS.Workbook, name: string) {
 test('the form starts from the settings an earlier run kept in the workbook, and says so', async () => {
   // A run (as the command's --save or the pane's Run) keeps step 3, the vote sheet, 10 convened and a quota of 2.
   const first = await XlsxSession.load(fixture('next-term-3-leadership.xlsx'), CLOCK);
-  const run = runPipeline(snapshotOf(first.workbook), {
+  const run = runPipeline((await first.read()), {
     procedure: 'next-term',
     step: 3,
     votesSheet: 'KP lãnh đạo',
@@ -77,7 +76,7 @@ test('the form starts from the settings an earlier run kept in the workbook, and
   expect(run.ok).toBe(true);
   await first.apply(run.plan!);
   // Reopened: the pane fills its form from what was kept.
-  const session = await open(await XlsxSession.load(await writeXlsx(first.workbook), CLOCK));
+  const session = await open(await XlsxSession.load(first.bytes(), CLOCK));
   expect(byTestId('saved-settings').textContent).toBe(
     'Dùng thiết lập đã lưu trong sổ tính: quy trình “Xây dựng quy hoạch giai đoạn kế tiếp (nguồn tại chỗ)”, bước 3, trang kiểm phiếu “KP lãnh đạo”, triệu tập 10, số lượng Trưởng phòng 2',
   );
@@ -92,12 +91,12 @@ test('the form starts from the settings an earlier run kept in the workbook, and
 
 test('every run from the pane keeps its settings in the workbook (read back as the command would)', async () => {
   const session = await open(await XlsxSession.load(fixture('next-term-3-leadership.xlsx'), CLOCK));
-  expect(readSettings(snapshotOf(session.workbook)).settings).toBeUndefined();
+  expect(readSettings((await session.read())).settings).toBeUndefined();
   expect(pane().querySelector('[data-testid="saved-settings"]')).toBeNull();
   await type(input('conference-convened'), '12');
   await click(button('Chạy'));
   await until(() => text().includes('Đã ghi kết quả'));
-  expect(readSettings(snapshotOf(session.workbook)).settings).toEqual({ procedure: 'next-term', step: 3, conferences: { 'next-term:3': { convened: 12 } } });
+  expect(readSettings((await session.read())).settings).toEqual({ procedure: 'next-term', step: 3, conferences: { 'next-term:3': { convened: 12 } } });
   // The result names the rule profile it was reached under.
   expect(byTestId('outcome-profile').textContent).toBe('Bộ quy tắc: Phụ lục 12 (2022)');
 });
@@ -126,7 +125,7 @@ test('copy Phụ lục 12, set N30 to 1/3 (strict), save in the workbook, run: t
   await click(button('Lưu vào sổ tính'));
   await until(() => text().includes('Đã lưu bộ quy tắc vào sổ tính'), 'the profile saved');
   // Kept in the workbook at once (the settings sheet), before any run.
-  const kept = readSettings(snapshotOf(session.workbook)).settings?.profile;
+  const kept = readSettings((await session.read())).settings?.profile;
   expect(kept?.name).toBe('Phụ lục 12 (2022) — bản sửa của đơn vị');
   expect(kept?.nomination).toEqual({ ...DEFAULT_PROFILE.nomination, threshold: { num: 1, den: 3 } });
   expect(byTestId('profile-badge').textContent).toBe('Đã sửa 2 thiết lập so với mặc định');
@@ -134,7 +133,7 @@ test('copy Phụ lục 12, set N30 to 1/3 (strict), save in the workbook, run: t
 
   await click(button('Chạy'));
   await until(() => text().includes('Đã ghi kết quả'));
-  const wb = session.workbook;
+  const wb = (await session.view());
   expect(outcomeOf(wb, 'Lê Văn Cường')).toBe('fail');
   expect(outcomeOf(wb, 'Nguyễn Văn An')).toBe('pass');
   // The cell note explains by 1/3; the minutes, the shortlist, the audit log and the pane name the profile.
@@ -150,20 +149,20 @@ test('copy Phụ lục 12, set N30 to 1/3 (strict), save in the workbook, run: t
   // Back to Phụ lục 12: the kept profile goes, and the next run is by 30% again.
   await click(button('Về mặc định'));
   await until(() => text().includes('Đã trở về bộ quy tắc Phụ lục 12'));
-  expect(readSettings(snapshotOf(session.workbook)).settings?.profile).toBeUndefined();
+  expect(readSettings((await session.read())).settings?.profile).toBeUndefined();
   expect(byTestId('profile-badge').textContent).toBe('Mặc định');
   await click(button('Chạy'));
   await until(() => text().includes('Đã ghi kết quả'));
-  expect(outcomeOf(session.workbook, 'Lê Văn Cường')).toBe('pass');
-  expect(notesOf(session.workbook, 'Đặng Văn Hùng')).toContain('Đạt: 7/21 = 33,33% > 30% số người có mặt — quy tắc N30, mục I.2');
-  expect(readSettings(snapshotOf(session.workbook)).settings?.profile).toBeUndefined();
+  expect(outcomeOf((await session.view()), 'Lê Văn Cường')).toBe('pass');
+  expect(notesOf((await session.view()), 'Đặng Văn Hùng')).toContain('Đạt: 7/21 = 33,33% > 30% số người có mặt — quy tắc N30, mục I.2');
+  expect(readSettings((await session.read())).settings?.profile).toBeUndefined();
 
   // Saving the profile between two runs left undo whole: it puts back what the 1/3 run wrote, and keeps the settings.
   await click(button('Hoàn tác lần chạy gần nhất'));
   await until(() => text().includes('Đã hoàn tác'));
-  expect(notesOf(session.workbook, 'Đặng Văn Hùng')).toContain('Không đạt: 7/21 = 33,33% ≤ 1/3 số người có mặt — quy tắc N30, mục I.2');
-  expect(sheetText(session.workbook, 'BB Kế tiếp B2')).toContain(named);
-  expect(readSettings(snapshotOf(session.workbook)).settings).toEqual({ procedure: 'next-term', step: 2, conferences: { 'next-term:2': { present: 21 } } });
+  expect(notesOf((await session.view()), 'Đặng Văn Hùng')).toContain('Không đạt: 7/21 = 33,33% ≤ 1/3 số người có mặt — quy tắc N30, mục I.2');
+  expect(sheetText((await session.view()), 'BB Kế tiếp B2')).toContain(named);
+  expect(readSettings((await session.read())).settings).toEqual({ procedure: 'next-term', step: 2, conferences: { 'next-term:2': { present: 21 } } });
 });
 
 test('a profile saved in the workbook is the one the pane shows and runs under when the file is opened again', async () => {
@@ -174,7 +173,7 @@ test('a profile saved in the workbook is the one the pane shows and runs under w
   await type(input('profile-quota'), '1');
   await click(button('Lưu vào sổ tính'));
   await until(() => text().includes('Đã lưu bộ quy tắc vào sổ tính'));
-  const saved = await writeXlsx(first.workbook);
+  const saved = first.bytes();
   await unmount();
 
   await open(await XlsxSession.load(saved, CLOCK));
@@ -214,7 +213,7 @@ test('by keyboard: the copy button is a native button, the editor opens on its f
     editor.requestSubmit();
   });
   await until(() => text().includes('Đã lưu bộ quy tắc vào sổ tính'));
-  expect(readSettings(snapshotOf(session.workbook)).settings?.profile?.nomination.threshold).toEqual({ num: 1, den: 3 });
+  expect(readSettings((await session.read())).settings?.profile?.nomination.threshold).toEqual({ num: 1, den: 3 });
 });
 
 test('outside Excel the editor still works: the profile is shown, not saved anywhere', async () => {

@@ -33,7 +33,7 @@ test('the sample with removal votes: the annual review inferred and why, before 
   await click(button('Chạy'));
   await until(() => text().includes('Đã ghi kết quả'));
   expect(byTestId('counts').textContent).toContain('Đưa ra khỏi quy hoạch 1');
-  expect(session.workbook.getWorksheet('KQ Hằng năm B1')).toBeDefined();
+  expect((await session.view()).getWorksheet('KQ Hằng năm B1')).toBeDefined();
 });
 
 test('"Đã đọc": a short line per sheet, expanded to the columns read and the rows passed over', async () => {

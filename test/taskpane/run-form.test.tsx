@@ -8,7 +8,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { XlsxSession } from '../../src/hosts/xlsx/session';
-import { snapshotOf } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { App } from '../../src/taskpane/App';
 import type { Lang } from '../../src/i18n';
@@ -44,17 +43,17 @@ test('the step in the words of the text, the sheets found and the conference num
 
 test('the quorum verdict follows the numbers typed in, and nothing is written', async () => {
   const session = await open('next-term-3-leadership.xlsx');
-  const before = session.workbook.worksheets.map((w) => w.name);
+  const before = (await session.view()).worksheets.map((w) => w.name);
   await type(input('conference-present'), '6');
   expect(byTestId('quorum').textContent).toBe('Hội nghị hợp lệ: 6/9 có mặt, cần ít nhất 6');
   await type(input('conference-present'), '5');
   expect(byTestId('quorum').textContent).toBe('Hội nghị không hợp lệ: 5/9 có mặt, cần ít nhất 6 — không xét kết quả');
-  expect(session.workbook.worksheets.map((w) => w.name)).toEqual(before);
+  expect((await session.view()).worksheets.map((w) => w.name)).toEqual(before);
   // Run with too few present: an error, nothing written.
   await click(button('Chạy'));
   await until(() => text().includes('chưa ghi gì'));
   expect(text()).toContain('2/3');
-  expect(session.workbook.worksheets.map((w) => w.name)).toEqual(before);
+  expect((await session.view()).worksheets.map((w) => w.name)).toEqual(before);
 });
 
 test('Run writes the shortlist and shows the counts; the head’s decision completes the tie; undo restores the shortlist', async () => {
@@ -64,9 +63,9 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   const counts = byTestId('counts').textContent ?? '';
   expect(counts).toContain('Được giới thiệu 4');
   expect(counts).toContain('Chờ người đứng đầu quyết định 2');
-  expect(session.workbook.getWorksheet('KQ Kế tiếp B3')).toBeDefined();
-  expect(session.workbook.getWorksheet('BB Kế tiếp B3')).toBeDefined();
-  const firstShortlist = sheetText(session, 'KQ Kế tiếp B3');
+  expect((await session.view()).getWorksheet('KQ Kế tiếp B3')).toBeDefined();
+  expect((await session.view()).getWorksheet('BB Kế tiếp B3')).toBeDefined();
+  const firstShortlist = await sheetText(session, 'KQ Kế tiếp B3');
 
   // The result sheets, shown on request.
   await click(button('Xem danh sách kết quả'));
@@ -94,10 +93,10 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   await until(() => !text().includes('Chờ người đứng đầu quyết định 2') && text().includes('Đã ghi kết quả'));
   expect(byTestId('counts').textContent).toContain('Được giới thiệu 5');
   expect(byTestId('counts').textContent).not.toContain('Chờ người đứng đầu');
-  const rerun = runPipeline(snapshotOf(session.workbook), { procedure: 'next-term', lang: 'vi' });
+  const rerun = runPipeline((await session.read()), { procedure: 'next-term', lang: 'vi' });
   expect(rerun.result?.people.find((p) => p.name === 'Lê Văn Cường')?.outcome).toBe('selected');
-  expect(sheetText(session, 'KQ Kế tiếp B3')).toContain('Nguyễn Văn Thủ');
-  expect(sheetText(session, 'KQ Kế tiếp B3')).toContain('24/11/2026');
+  expect(await sheetText(session, 'KQ Kế tiếp B3')).toContain('Nguyễn Văn Thủ');
+  expect(await sheetText(session, 'KQ Kế tiếp B3')).toContain('24/11/2026');
   // The pane says who decided, when and whom; the decision record is one of the result sheets.
   expect(byTestId('decision').textContent).toContain('Trưởng phòng: ngày 24/11/2026, người đứng đầu Nguyễn Văn Thủ đã chọn Lê Văn Cường; không chọn Phạm Thị Dung.');
   await click(button('Xem quyết định của người đứng đầu'));
@@ -106,14 +105,14 @@ test('Run writes the shortlist and shows the counts; the head’s decision compl
   // Undo: the shortlist as the first run left it, the tie open again.
   await click(button('Hoàn tác lần chạy gần nhất'));
   await until(() => text().includes('Đã hoàn tác'));
-  expect(sheetText(session, 'KQ Kế tiếp B3')).toBe(firstShortlist);
-  const undone = runPipeline(snapshotOf(session.workbook), { procedure: 'next-term', lang: 'vi' });
+  expect(await sheetText(session, 'KQ Kế tiếp B3')).toBe(firstShortlist);
+  const undone = runPipeline((await session.read()), { procedure: 'next-term', lang: 'vi' });
   expect(undone.result?.people.find((p) => p.name === 'Lê Văn Cường')?.outcome).toBe('awaiting-head');
 });
 
 test('an error is a link to its cell, and nothing is written', async () => {
   const session = await open('error-not-a-number.xlsx');
-  const before = session.workbook.worksheets.map((w) => w.name);
+  const before = (await session.view()).worksheets.map((w) => w.name);
   await click(button('Chạy'));
   await until(() => text().includes('chưa ghi gì'));
   const links = [...byTestId('diagnostics').querySelectorAll('button')];
@@ -121,7 +120,7 @@ test('an error is a link to its cell, and nothing is written', async () => {
   expect(link?.textContent).toBe("'KP HN cán bộ'!E12: “bảy” không phải là số (số phiếu đồng ý của Nguyễn Văn An).");
   await click(link!);
   expect(session.selected).toEqual([{ sheet: 'KP HN cán bộ', cell: 'E12' }]);
-  expect(session.workbook.worksheets.map((w) => w.name)).toEqual(before);
+  expect((await session.view()).worksheets.map((w) => w.name)).toEqual(before);
 });
 
 test('English when Office’s display language is not Vietnamese', async () => {
@@ -138,8 +137,8 @@ test('without a workbook session the form is disabled, with a note, and the rule
 });
 
 /** A sheet's cells as text, row by row. */
-function sheetText(session: XlsxSession, name: string): string {
-  const ws = session.workbook.getWorksheet(name);
+async function sheetText(session: XlsxSession, name: string): Promise<string> {
+  const ws = (await session.view()).getWorksheet(name);
   if (!ws) return '';
   const rows: string[] = [];
   ws.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join('|')));

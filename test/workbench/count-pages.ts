@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { applyPlan, writeXlsx } from '../../src/hosts/xlsx/apply';
+import { applyPlan } from '../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import { runPipeline } from '../../src/workbook/pipeline';
 import { convertToPdf, createdSheets, onlySheet, readPdf } from '../print/pdf';
@@ -16,11 +16,11 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'qh-count-pages-'));
   const jobs: { file: string; run: string; sheet: string }[] = [];
   for (const [i, c] of RUNS.entries()) {
-    const { workbook, snapshot } = await readXlsx(await inputOf(c));
+    const input = await inputOf(c);
+    const { snapshot } = await readXlsx(input);
     const run = runPipeline(snapshot, c.request);
     if (!run.plan) throw new Error(`${c.label}: the run failed`);
-    applyPlan(workbook, run.plan);
-    const out = await writeXlsx(workbook);
+    const out = Buffer.from(await applyPlan(input, run.plan));
     for (const [j, s] of (await createdSheets(out)).entries()) {
       const file = join(dir, `r${i}s${j}.xlsx`);
       writeFileSync(file, await onlySheet(out, s.name));

@@ -21,10 +21,10 @@ declare global {
 
 async function main(): Promise<void> {
   const bytes = Uint8Array.from(atob(window.QH_INPUT), (c) => c.charCodeAt(0));
-  const { workbook, snapshot } = await readXlsx(bytes);
+  const { snapshot } = await readXlsx(bytes);
   const run = runPipeline(snapshot, window.QH_REQUEST);
   if (!run.plan) throw new Error(`the run failed: ${run.diagnostics.map((d) => d.code).join(', ')}`);
-  applyPlan(workbook, run.plan);
+  const { workbook } = await readXlsx(await applyPlan(bytes, run.plan));
   const sheet = new URLSearchParams(location.search).get('sheet') ?? '';
   const host = document.getElementById('root')!;
   createRoot(host).render(

@@ -1,15 +1,14 @@
 /**
  * Runs of the pipeline on the golden fixtures and the 120-person list of the print tests, applied
- * to the ExcelJS workbook in memory as the workbench does (src/hosts/xlsx/session.ts): the manual
- * page breaks are on the worksheets (ExcelJS does not read them back from a file).
+ * to the file and read back as the workbench does (src/hosts/xlsx/session.ts): the manual page
+ * breaks are on the worksheets (read.ts reads them back from the file, which ExcelJS does not).
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type * as ExcelJS from 'exceljs';
-import { applyPlan } from '../../src/hosts/xlsx/apply';
-import { readXlsx } from '../../src/hosts/xlsx/read';
-import { runPipeline, type RunRequest } from '../../src/workbook/pipeline';
+import type { RunRequest } from '../../src/workbook/pipeline';
 import { longWorkbook } from '../print/long-roster';
+import { runXlsx } from '../support/xlsx-run';
 
 export interface RunCase {
   label: string;
@@ -37,11 +36,9 @@ export async function inputOf(c: RunCase): Promise<Buffer> {
   return typeof c.file === 'string' ? readFileSync(join(__dirname, '..', 'fixtures', c.file)) : c.file();
 }
 
-/** The run applied to the workbook in memory. */
+/** The run applied to the workbook: the ExcelJS view of the file written. */
 export async function runInMemory(c: RunCase): Promise<ExcelJS.Workbook> {
-  const { workbook, snapshot } = await readXlsx(await inputOf(c));
-  const run = runPipeline(snapshot, c.request);
-  if (!run.ok || !run.plan) throw new Error(`${c.label}: the run failed: ${run.diagnostics.map((d) => d.code).join(', ')}`);
-  applyPlan(workbook, run.plan);
-  return workbook;
+  const applied = await runXlsx(await inputOf(c), c.request);
+  if (!applied.run.ok || !applied.run.plan) throw new Error(`${c.label}: the run failed: ${applied.run.diagnostics.map((d) => d.code).join(', ')}`);
+  return applied.workbook;
 }

@@ -8,10 +8,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as ExcelJS from 'exceljs';
-import { writeXlsx } from '../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { RunOutcome } from '../../src/workbook/pipeline';
-import { runXlsx } from '../support/xlsx-run';
+import { runXlsx, xlsxBytes } from '../support/xlsx-run';
 
 const SHEET = 'KQ Kế tiếp B3';
 
@@ -38,7 +37,7 @@ async function decide(buffer: Buffer, marks: string[], by: string | null, on: st
   for (const name of marks) s.ws.getCell(s.rowOf(name), s.markCol).value = 'x';
   s.ws.getCell(s.headRow, 3).value = by;
   s.ws.getCell(s.headRow, 8).value = on;
-  return writeXlsx(workbook);
+  return xlsxBytes(workbook);
 }
 
 let first: Awaited<ReturnType<typeof run>>;

@@ -300,7 +300,9 @@ async function write(context: Excel.RequestContext, plan: WritePlan, options: Ap
     if (!exists(w.sheet)) continue;
     const address = `${columnLetters(w.col)}1`;
     await batch.room(rangeCost(address) + COST.nav + COST.set, w.sheet);
-    written(sheetOf(w.sheet), address).format.columnWidth = widthPoints(w.width);
+    // The sheet's standard width (an undo putting back a column that had none of its own).
+    if (w.standard) written(sheetOf(w.sheet), address).format.useStandardWidth = true;
+    else written(sheetOf(w.sheet), address).format.columnWidth = widthPoints(w.width);
   }
 
   // Protection last: a protected sheet's locked cells cannot be written.

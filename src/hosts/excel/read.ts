@@ -26,12 +26,15 @@
  *   a font set on a run of rich text inside a cell is not seen (the xlsx host sees it);
  * - merged areas: ExcelApi 1.13; below it no merges are read;
  * - hidden rows and columns: the used range's visible cells, `getSpecialCellsOrNullObject('Visible')`
- *   (ExcelApi 1.9), as addresses: a row or column no visible area covers is hidden.
+ *   (ExcelApi 1.9), as addresses: a row or column no visible area covers is hidden;
+ * - column widths (what an undo puts back): `getColumnProperties` (ExcelApi 1.9) on the first
+ *   WIDTH_COLUMNS columns, in points, turned back into the file's width (widthOfPoints); a column
+ *   of the standard width reads null. Below 1.9 none are read (an undo then leaves widths as they are).
  */
-import { a1, parseRange, parseSheetRange, rangeA1, type RangePos } from '../../workbook/address';
+import { a1, columnLetters, parseRange, parseSheetRange, rangeA1, type RangePos } from '../../workbook/address';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
 import type { WritePlan } from '../../workbook/plan';
-import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { WIDTH_COLUMNS, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 import { jsonBytes } from './bytes';
 import { abilities, type IsSetSupported } from './requirements';
 
@@ -64,6 +67,8 @@ interface Content {
   merges: boolean;
   /** The visible cells, for the rows and columns the user hid. */
   hidden: boolean;
+  /** The widths of the first columns (what an undo puts back). */
+  widths: boolean;
   /** Names and tables too (not for the check). */
   outline: boolean;
 }
@@ -86,11 +91,13 @@ interface SheetRead {
   merges: Set<string>;
   /** Visible areas (A1, sheet-qualified) of the cells read, where the host can tell. */
   visible?: string[];
+  /** The first columns' widths (null: the standard width), where the host can tell. */
+  widths?: (number | null)[];
 }
 
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   const can = abilities(options.isSetSupported);
-  const content: Content = { formats: !options.valuesOnly, fonts: !options.valuesOnly && can.can('fonts'), merges: !options.valuesOnly && can.can('merges'), hidden: !options.valuesOnly && can.can('hidden'), outline: !options.valuesOnly };
+  const content: Content = { formats: !options.valuesOnly, fonts: !options.valuesOnly && can.can('fonts'), merges: !options.valuesOnly && can.can('merges'), hidden: !options.valuesOnly && can.can('hidden'), widths: !options.valuesOnly && can.can('widths'), outline: !options.valuesOnly };
   const budget = options.budget ?? RESPONSE_BUDGET;
   if (options.expected === undefined || options.expected.bytes <= budget) {
     try {
@@ -108,7 +115,7 @@ export const errorCode = (e: unknown): string | undefined => (e && typeof e === 
 /** Everything in one sync (more only for a long chain of sheets, and for Excel Tables). */
 async function readWhole(context: Excel.RequestContext, content: Content): Promise<WorkbookSnapshot> {
   const outline = queueOutline(context, content);
-  const queued: { sheet: Excel.Worksheet; used: Excel.Range; merged?: Excel.RangeAreas; visible?: Excel.RangeAreas; fonts?: OfficeExtension.ClientResult<Excel.CellProperties[][]> }[] = [];
+  const queued: { sheet: Excel.Worksheet; used: Excel.Range; merged?: Excel.RangeAreas; visible?: Excel.RangeAreas; fonts?: OfficeExtension.ClientResult<Excel.CellProperties[][]>; widths?: Widths }[] = [];
   const queueChain = (first: Excel.Worksheet): Excel.Worksheet[] => {
     const chain = sheetChain(first);
     for (const sheet of chain) {
@@ -122,6 +129,7 @@ async function readWhole(context: Excel.RequestContext, content: Content): Promi
         merged: content.merges ? loaded(used.getMergedAreasOrNullObject(), 'address') : undefined,
         fonts: content.fonts ? used.getCellProperties({ format: { font: { name: true } } }) : undefined,
         visible: content.hidden ? loaded(used.getSpecialCellsOrNullObject('Visible' as Excel.SpecialCellType), 'address') : undefined,
+        widths: content.widths ? columnWidths(sheet) : undefined,
       });
     }
     return chain;
@@ -138,7 +146,7 @@ async function readWhole(context: Excel.RequestContext, content: Content): Promi
   const sheets: SheetRead[] = queued
     .filter((q) => !q.sheet.isNullObject)
     .map((q) => {
-      const read: SheetRead = { name: q.sheet.name, pieces: [], merges: new Set() };
+      const read: SheetRead = { name: q.sheet.name, pieces: [], merges: new Set(), widths: widthsOf(q.widths) };
       if (q.used.isNullObject) return read;
       const { values, valueTypes, rowIndex, columnIndex } = q.used;
       read.pieces.push({ rowIndex, columnIndex, values, valueTypes, numberFormat: content.formats ? q.used.numberFormat : undefined, fonts: q.fonts?.value });
@@ -159,11 +167,11 @@ async function readInBlocks(context: Excel.RequestContext, content: Content, bud
       sheet.load('name');
       const used = sheet.getUsedRangeOrNullObject(!content.outline);
       used.load('rowIndex,columnIndex,rowCount,columnCount');
-      queuedUsed.push({ sheet, used });
+      queuedUsed.push({ sheet, used, widths: content.widths ? columnWidths(sheet) : undefined });
     }
     return chain;
   };
-  const queuedUsed: { sheet: Excel.Worksheet; used: Excel.Range }[] = [];
+  const queuedUsed: { sheet: Excel.Worksheet; used: Excel.Range; widths?: Widths }[] = [];
   let chain = queueChain(context.workbook.worksheets.getFirst());
   await context.sync();
   while (!chain[chain.length - 1].isNullObject) {
@@ -174,7 +182,7 @@ async function readInBlocks(context: Excel.RequestContext, content: Content, bud
   for (const q of queuedUsed) {
     if (q.sheet.isNullObject) continue;
     const used = q.used.isNullObject ? undefined : { rowIndex: q.used.rowIndex, columnIndex: q.used.columnIndex, rowCount: q.used.rowCount, columnCount: q.used.columnCount };
-    sheets.push({ name: q.sheet.name, used, pieces: [], merges: new Set() });
+    sheets.push({ name: q.sheet.name, used, pieces: [], merges: new Set(), widths: widthsOf(q.widths) });
   }
   const tables = await tableRanges(context, outline);
 
@@ -252,6 +260,26 @@ async function readBlocks(context: Excel.RequestContext, blocks: Block[], conten
     for (const areas of q.merged) if (!areas.isNullObject) for (const m of areas.address.split(',')) q.block.sheet.merges.add(m);
     if (q.visible) q.block.sheet.visible = [...(q.block.sheet.visible ?? []), ...(q.visible.isNullObject ? [] : q.visible.address.split(','))];
   }
+}
+
+type Widths = OfficeExtension.ClientResult<Excel.ColumnProperties[]>;
+
+/** The widths of a sheet's first WIDTH_COLUMNS columns, queued. */
+function columnWidths(sheet: Excel.Worksheet): Widths {
+  return sheet.getRange(`A1:${columnLetters(WIDTH_COLUMNS)}1`).getColumnProperties({ format: { columnWidth: true, useStandardWidth: true } });
+}
+
+/** Widths in the file's units (null: the standard width), trailing standard ones left out. */
+function widthsOf(result: Widths | undefined): (number | null)[] | undefined {
+  if (!result) return undefined;
+  const widths = (result.value ?? []).map((c) => (c.format?.useStandardWidth || typeof c.format?.columnWidth !== 'number' ? null : widthOfPoints(c.format.columnWidth)));
+  while (widths.length && widths[widths.length - 1] === null) widths.pop();
+  return widths;
+}
+
+/** A column's width in points (whole pixels) → its width in the file's units (characters of 7 pixels), the inverse of widthPoints. */
+export function widthOfPoints(points: number): number {
+  return Math.round((points / 0.75 / 7) * 100) / 100;
 }
 
 /** The links of a chain of sheets from `first`. */
@@ -363,6 +391,7 @@ function sheetOf(read: SheetRead): SheetSnapshot {
     .map(rangeA1);
   if (Object.keys(fonts).length > 0) snapshot.fonts = fonts;
   if (read.visible?.length) hiddenOf(snapshot, read.visible, read.pieces);
+  if (read.widths?.length) snapshot.widths = read.widths;
   return snapshot;
 }
 

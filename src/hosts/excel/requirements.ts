@@ -23,13 +23,14 @@ export type IsSetSupported = (name: string, version: string) => boolean;
 /** The ExcelApi requirement set the add-in needs at the least (manifest.xml declares it). */
 export const MINIMUM_EXCEL_API = '1.7';
 
-export type Capability = 'pageLayout' | 'fonts' | 'hidden' | 'merges' | 'notes';
+export type Capability = 'pageLayout' | 'fonts' | 'hidden' | 'widths' | 'merges' | 'notes';
 
 /** Each capability: its requirement set, and the member of the library's objects it uses. */
 export const REQUIREMENTS: Record<Capability, { set: string; version: string; member: [type: 'Worksheet' | 'Range', name: string] }> = {
   pageLayout: { set: 'ExcelApi', version: '1.9', member: ['Worksheet', 'pageLayout'] },
   fonts: { set: 'ExcelApi', version: '1.9', member: ['Range', 'getCellProperties'] },
   hidden: { set: 'ExcelApi', version: '1.9', member: ['Range', 'getSpecialCellsOrNullObject'] },
+  widths: { set: 'ExcelApi', version: '1.9', member: ['Range', 'getColumnProperties'] },
   merges: { set: 'ExcelApi', version: '1.13', member: ['Range', 'getMergedAreasOrNullObject'] },
   notes: { set: 'ExcelApi', version: '1.18', member: ['Worksheet', 'notes'] },
 };

@@ -1,290 +1,272 @@
 /**
- * xlsx host, apply step (docs/ARCHITECTURE.md "apply"): a WritePlan → an ExcelJS workbook, in the order
- * every host uses: drop the owned sheets of an earlier run, clear the owned areas, reset the owned
- * defined names, create the plan's sheets (page laid out for printing: row heights and page breaks
- * as the plan gives them, measured in pure code by src/workbook/render/page-layout.ts), write the blocks,
- * set widths.
- * Only cells in a clear range or a block (and sheets the plan drops or creates) are touched.
+ * xlsx host, apply step (docs/ARCHITECTURE.md "apply"): a WritePlan applied to the file's own package.
+ * The parts the plan changes are patched and written anew; every other zip entry is copied as it was,
+ * byte for byte (src/hosts/xlsx/package.ts) — charts, images, pivot tables, slicers, external links,
+ * custom properties, macros, threaded comments, and the user's sheets the run does not write to.
+ * On a sheet it writes to, only the cells of its blocks and clear ranges, the widths of its
+ * columns and the notes of those cells change (sheet-xml.ts, notes.ts); the cell formats it needs are
+ * appended to styles.xml, never renumbered (styles.ts).
  *
- * ExcelJS traps handled here:
- * - cells loaded with the same style share one style object (and font/fill objects): changing
- *   `cell.font.bold` or `cell.numFmt` in place would restyle every cell sharing it. Every style
- *   change here builds a new style object for the one cell.
- * - setting the value of a merged cell other than the top-left one sets the master's value:
- *   such cells are left alone.
- * - ExcelJS writes U+FFFE / U+FFFF and lone surrogates as they are, and then cannot read its own
- *   file back ("disallowed character"): text is cleaned of characters XML 1.0 forbids.
- * - `cell.note = undefined` makes an empty note that breaks the file: a note is removed by
- *   dropping the cell's comment.
- * - `worksheet.protect()` returns a Promise (its body runs at once; it only hashes when given a
- *   password): the protection model is set directly, so applying stays synchronous.
- * - a removed worksheet's id is reused by the next added one, but the new sheet still goes last
- *   (ExcelJS orders sheets by orderNo): replacing a sheet moves it to the end.
- * - ExcelJS margins are inches, not millimetres; a print area 'A1:H20' is written half-relative
- *   ('$A1:$H20'): it is handed over as 'A$1:H$20' (see printAreaOf).
- * - ExcelJS leaves out a column whose width is exactly 9 (its own default), which Excel then prints
- *   at its default 8.43: such a width is handed over a hair wider (see columnWidth).
- * - `row.addPageBreak()` alone writes max="16838", past Excel's last column: the columns are given.
+ * The order every host uses: drop the owned sheets of an earlier run, clear the owned areas, reset
+ * the owned defined names, create the plan's sheets (created-sheet.ts), write the blocks, set widths.
+ *
+ * What each field means, as the ExcelJS writer this replaced read it (the Excel host reads them so too):
+ * - `clear`: the cells of the range that exist lose their value, formats and note (a cell's
+ *   protection stays); a cell left as the workbook's default goes.
+ * - a block's `formatsFrom`: each row's cells first take the format of that column's cell, where the
+ *   row has one; then each cell's own formats apply over the format it has (a new cell starts from
+ *   its row's format, else its column's).
+ * - a merged cell other than the top-left one never gets a value (the value belongs to the master);
+ *   its format and note are written.
+ * - text loses the characters XML 1.0 forbids; a number that is not finite is written #NUM!.
+ * - on a sheet the plan creates, every cell starts in the sheet's font and is centred in its row.
+ * - a sheet created where an owned one of that name is (any case) replaces it, at the end of the tabs.
+ * - dropping a sheet drops the references into it of the defined names (a name left with none goes).
+ * - a width given as the sheet's standard (`standard`) takes the column's own width away.
  */
-import * as ExcelJS from 'exceljs';
 import { OWNED_PREFIX, type PlanCell, type PlanSheet, type WritePlan } from '../../workbook/plan';
-import { absoluteA1, columnLetters, parseRange, quotedSheet } from '../../workbook/address';
-import { HEADER_FOOTER_INCHES, HEADER_FOOTER_SIZE } from '../../workbook/render/page-layout';
+import { absoluteA1, parseRange, quotedSheet } from '../../workbook/address';
+import { createdSheetXml, EMPTY_SHEET } from './created-sheet';
+import { SheetNotes } from './notes';
+import { CONTENT_TYPE, REL, isRel, UnpatchablePart, XlsxPackage } from './package';
+import { WorkbookRefused } from './read';
+import { workbookDiagnostic } from '../../workbook/codes';
+import { SheetXml, type CellValueXml } from './sheet-xml';
+import { StyleBook, type Font } from './styles';
+import { WorkbookXml, type SheetEntry } from './workbook-xml';
+import { xmlText } from './xml';
 
-export function applyPlan(workbook: ExcelJS.Workbook, plan: WritePlan): void {
-  for (const name of plan.dropSheets ?? []) dropSheet(workbook, name);
-  for (const area of plan.clear) clearArea(workbook, area.sheet, area.range);
-  applyNames(workbook, plan.names);
-  /** The font of every cell written on a sheet the plan creates, by sheet name (lower case). */
-  const sheetFonts = new Map<string, PlanSheet['font']>();
-  for (const sheet of plan.sheets ?? []) {
-    createSheet(workbook, sheet);
-    sheetFonts.set(sheet.name.toLowerCase(), sheet.font);
-  }
-  for (const block of plan.blocks) {
-    const worksheet = findSheet(workbook, block.sheet) ?? workbook.addWorksheet(block.sheet);
-    const font = sheetFonts.get(worksheet.name.toLowerCase());
-    block.cells.forEach((cells, i) => {
-      if (block.formatsFrom !== undefined) copyFormats(worksheet, block.row + i, block.formatsFrom, block.col, cells.length);
-      cells.forEach((planCell, j) => writeCell(worksheet, block.row + i, block.col + j, planCell, font));
-    });
-  }
-  for (const w of plan.widths ?? []) {
-    const worksheet = findSheet(workbook, w.sheet);
-    if (worksheet) worksheet.getColumn(w.col).width = columnWidth(w.width);
+export { xmlText };
+
+type Input = Uint8Array | ArrayBuffer | Buffer;
+
+/** A sheet being written: its XML, its notes (opened when first needed), the font of a sheet the plan creates. */
+interface Edit {
+  entry: SheetEntry;
+  xml: SheetXml;
+  notes?: SheetNotes;
+  font?: PlanSheet['font'];
+}
+
+/** The plan applied to the package's bytes: the new package's bytes. */
+export async function applyPlan(data: Input, plan: WritePlan): Promise<Uint8Array> {
+  try {
+    return await patch(data, plan);
+  } catch (e) {
+    // A part that cannot be patched: refused with a code, like a file the reader cannot take (nothing written).
+    if (e instanceof UnpatchablePart) throw new WorkbookRefused(workbookDiagnostic('E-FILE-UNSUPPORTED', { what: 'patch', part: e.part }));
+    throw e;
   }
 }
 
-const MM_PER_INCH = 25.4;
-/** A4 in the OOXML paperSize enumeration. */
-const PAPER_A4 = 9;
-
-function dropSheet(workbook: ExcelJS.Workbook, name: string): void {
-  const worksheet = findSheet(workbook, name);
-  if (!worksheet) return;
-  const sheetName = worksheet.name;
-  workbook.removeWorksheet(worksheet.id);
-  // Defined names pointing into the dropped sheet would point nowhere: drop those ranges (and a
-  // name left with none).
-  const prefix = `${quotedSheet(sheetName)}!`.toLowerCase();
-  const bare = `${sheetName}!`.toLowerCase();
-  const intoSheet = (range: string): boolean => {
-    const r = range.toLowerCase();
-    return r.startsWith(prefix) || r.startsWith(bare);
+async function patch(data: Input, plan: WritePlan): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.load(data);
+  const book = await WorkbookXml.open(pkg);
+  const stylesPart = await stylesPartOf(pkg, book.part);
+  const styles = new StyleBook(stylesPart.xml);
+  const edits = new Map<SheetEntry, Edit>();
+  const edit = async (entry: SheetEntry): Promise<Edit> => {
+    let e = edits.get(entry);
+    if (!e) edits.set(entry, (e = { entry, xml: new SheetXml((await pkg.text(entry.part)) ?? EMPTY_SHEET) }));
+    return e;
   };
-  const model = workbook.definedNames.model;
-  if (model.some((n) => n.ranges.some(intoSheet))) {
-    workbook.definedNames.model = model
-      .map((n) => ({ ...n, ranges: n.ranges.filter((r) => !intoSheet(r)) }))
-      .filter((n) => n.ranges.length > 0);
+  const notesOf = async (e: Edit): Promise<SheetNotes> => (e.notes ??= await SheetNotes.open(pkg, e.entry.part, e.xml));
+  const write = new CellWriter(styles);
+
+  for (const name of plan.dropSheets ?? []) {
+    const entry = book.find(name);
+    if (!entry) continue;
+    edits.delete(entry);
+    await book.dropSheet(entry, true);
   }
-}
 
-/**
- * An A1 range as ExcelJS wants a print area: it writes '$' + each end, so 'A1:H20' would become
- * the half-relative '$A1:$H20'; 'A$1:H$20' becomes the absolute '$A$1:$H$20' Excel writes.
- */
-function printAreaOf(range: string): string | undefined {
-  const r = parseRange(range);
-  if (!r) return undefined;
-  return `${columnLetters(r.left)}$${r.top}:${columnLetters(r.right)}$${r.bottom}`;
-}
-
-/** A sheet created whole (an earlier one of that name is replaced): widths, merges, print layout, protection. */
-function createSheet(workbook: ExcelJS.Workbook, sheet: PlanSheet): void {
-  const old = findSheet(workbook, sheet.name);
-  if (old) workbook.removeWorksheet(old.id);
-  const { page } = sheet;
-  const worksheet = workbook.addWorksheet(sheet.name, {
-    pageSetup: {
-      paperSize: PAPER_A4,
-      orientation: page.orientation,
-      margins: {
-        top: page.margins.top / MM_PER_INCH,
-        bottom: page.margins.bottom / MM_PER_INCH,
-        left: page.margins.left / MM_PER_INCH,
-        right: page.margins.right / MM_PER_INCH,
-        header: HEADER_FOOTER_INCHES,
-        footer: HEADER_FOOTER_INCHES,
-      },
-      // At the plan's scale where it breaks the pages itself (Excel ignores manual breaks on a sheet
-      // fit to pages); else one page wide, as many pages high as it takes.
-      ...(page.scale ? { scale: page.scale, fitToPage: false } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }),
-      // Each sheet numbers its own pages from 1, also when the whole workbook is printed at once.
-      firstPageNumber: 1,
-      // A hidden sheet has no print area or titles: LibreOffice prints a hidden sheet that has
-      // a print area (Excel never does), so the undo record would come out with the results.
-      ...(page.repeatRows && !sheet.hidden ? { printTitlesRow: `${page.repeatRows.from}:${page.repeatRows.to}` } : {}),
-      ...(printAreaOf(page.printArea) && !sheet.hidden ? { printArea: printAreaOf(page.printArea) } : {}),
-    },
-    // In the sheet's font: without one, LibreOffice prints them in its default (Carlito).
-    headerFooter: {
-      oddFooter: headerFooterText(sheet, page.footer),
-      ...(page.header ? { oddHeader: headerFooterText(sheet, page.header) } : {}),
-    },
-  });
-  sheet.widths.forEach((width, i) => {
-    worksheet.getColumn(i + 1).width = columnWidth(width);
-  });
-  for (const range of sheet.merges) worksheet.mergeCells(range);
-  for (const h of sheet.heights ?? []) worksheet.getRow(h.row).height = h.height;
-  // The page ends the plan worked out (every one, so every host prints the same pages).
-  if (!sheet.hidden) for (const row of sheet.breaks ?? []) worksheet.getRow(row).addPageBreak(1, LAST_COLUMN);
-  if (sheet.hidden) worksheet.state = 'veryHidden';
-  if (sheet.protect) {
-    // What worksheet.protect('') sets, without its Promise; objects/scenarios locked as Excel does.
-    (worksheet as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true, objects: false, scenarios: false };
+  for (const area of plan.clear) {
+    const entry = book.find(area.sheet);
+    const r = parseRange(area.range);
+    if (!entry || !r) continue;
+    const e = await edit(entry);
+    e.xml.clear(r, (s) => write.cleared(s));
+    (await notesOf(e)).removeIn(r);
   }
-}
 
-/** Excel's last column (XFD): a page break runs across every column. */
-const LAST_COLUMN = 16384;
+  book.setNames(
+    OWNED_PREFIX,
+    plan.names.flatMap((n) => {
+      const r = parseRange(n.range);
+      return r ? [{ name: n.name, text: `${quotedSheet(n.sheet)}!${absoluteA1(r)}` }] : [];
+    }),
+  );
 
-/**
- * A header or footer, centred, in the sheet's font (regular, at the size page-layout counts with):
- * '&C&"Times New Roman,Regular"&12Trang &P/&N'. A text starting with a digit is kept apart from the size.
- */
-function headerFooterText(sheet: PlanSheet, text: string): string {
-  const clean = xmlText(text);
-  return `&C&"${sheet.font.name.replace(/"/g, '')},Regular"&${HEADER_FOOTER_SIZE}${/^\d/.test(clean) ? ' ' : ''}${clean}`;
-}
-
-/** A column width as ExcelJS must be given it: 9 (ExcelJS's default, which it leaves out of the file) a hair wider. */
-function columnWidth(width: number): number {
-  return width === 9 ? 9 + 1e-9 : width;
-}
-
-const THIN = { style: 'thin' } as const;
-
-export async function writeXlsx(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  // In Node, ExcelJS returns a Buffer already.
-  return (await workbook.xlsx.writeBuffer()) as unknown as Buffer;
-}
-
-/** The workbook as .xlsx bytes anywhere: in the browser (the workbench's download) there is no Node Buffer. */
-export async function writeXlsxBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
-  // A Buffer in Node, ExcelJS's Buffer polyfill (a Uint8Array) in its browser build.
-  const out: unknown = await workbook.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
-}
-
-function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
-  // Excel sheet names are case-insensitive.
-  return workbook.getWorksheet(name) ?? workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
-}
-
-/** The formats of one cell of a row onto `count` cells from `col` (a copy each: ExcelJS shares style objects). */
-function copyFormats(worksheet: ExcelJS.Worksheet, row: number, from: number, col: number, count: number): void {
-  const source = worksheet.findRow(row)?.findCell(from)?.style;
-  if (!source) return;
-  for (let j = 0; j < count; j++) {
-    const cell = worksheet.getCell(row, col + j);
-    if (!isMergeSlave(cell)) cell.style = { ...source, ...(source.font ? { font: { ...source.font } } : {}) };
+  for (const sheet of plan.sheets ?? []) {
+    const old = book.find(sheet.name);
+    if (old) {
+      edits.delete(old);
+      await book.dropSheet(old, false);
+    }
+    const entry = await book.addSheet(sheet.name, createdSheetXml(sheet), sheet.hidden ? 'veryHidden' : undefined);
+    (await edit(entry)).font = sheet.font;
+    // A hidden sheet has no print area or titles: LibreOffice prints a hidden sheet that has a
+    // print area (Excel never does), so the undo record would come out with the results.
+    const area = parseRange(sheet.page.printArea);
+    if (!sheet.hidden && area) book.setLocalName(entry, '_xlnm.Print_Area', `${quotedSheet(sheet.name)}!${absoluteA1(area)}`);
+    const rows = sheet.page.repeatRows;
+    if (!sheet.hidden && rows) book.setLocalName(entry, '_xlnm.Print_Titles', `${quotedSheet(sheet.name)}!$${rows.from}:$${rows.to}`);
   }
-}
 
-/** A merged cell other than the top-left one: its value belongs to the master. */
-function isMergeSlave(cell: ExcelJS.Cell): boolean {
-  return cell.type === ExcelJS.ValueType.Merge;
-}
-
-function removeNote(cell: ExcelJS.Cell): void {
-  delete (cell as unknown as { _comment?: unknown })._comment;
-}
-
-function clearArea(workbook: ExcelJS.Workbook, sheet: string, range: string): void {
-  const worksheet = findSheet(workbook, sheet);
-  const r = parseRange(range);
-  if (!worksheet || !r) return;
-  // Only cells that exist (findRow/findCell never create one): a cell ExcelJS never created has
-  // no value, format or note to clear.
-  for (let rowNumber = r.top; rowNumber <= Math.min(r.bottom, worksheet.rowCount); rowNumber++) {
-    const row = worksheet.findRow(rowNumber);
-    if (!row) continue;
-    for (let col = r.left; col <= Math.min(r.right, row.cellCount); col++) {
-      const cell = row.findCell(col);
-      if (!cell) continue;
-      if (!isMergeSlave(cell)) cell.value = null;
-      // A new style object for this cell only (styles are shared between cells; see above).
-      const rest: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
-      delete rest.fill;
-      delete rest.font;
-      delete rest.numFmt;
-      delete rest.border;
-      delete rest.alignment;
-      cell.style = rest;
-      removeNote(cell);
+  for (const block of plan.blocks) {
+    const entry = book.find(block.sheet) ?? (await book.addSheet(block.sheet, EMPTY_SHEET));
+    const e = await edit(entry);
+    for (let i = 0; i < block.cells.length; i++) {
+      const row = block.row + i;
+      const from = block.formatsFrom !== undefined ? e.xml.styleOf(row, block.formatsFrom) : undefined;
+      for (let j = 0; j < block.cells[i].length; j++) {
+        const col = block.col + j;
+        const cell = block.cells[i][j];
+        const slave = e.xml.isMergeSlave(row, col);
+        const base = from !== undefined && !slave ? from : (e.xml.styleOf(row, col) ?? e.xml.newCellStyle(row, col));
+        e.xml.write(row, col, write.style(base, cell, e.font), slave ? null : valueOf(cell.value));
+        if (cell.note !== undefined) {
+          const notes = await notesOf(e);
+          if (cell.note === '') notes.remove(row, col);
+          else notes.set(row, col, xmlText(cell.note));
+        }
+      }
     }
   }
+
+  for (const w of plan.widths ?? []) {
+    const entry = book.find(w.sheet);
+    if (entry) (await edit(entry)).xml.setWidth(w.col, w.standard ? null : w.width);
+  }
+
+  let formulaRemoved = false;
+  for (const e of edits.values()) {
+    await e.notes?.save();
+    pkg.set(e.entry.part, e.xml.text());
+    formulaRemoved ||= e.xml.formulaRemoved;
+  }
+  const stylesXml = styles.text();
+  if (stylesXml !== undefined) {
+    if (!stylesPart.path) {
+      stylesPart.path = 'xl/styles.xml';
+      await pkg.addRel(book.part, REL.styles, stylesPart.path);
+      await pkg.setOverride(stylesPart.path, CONTENT_TYPE.styles);
+    }
+    pkg.set(stylesPart.path, stylesXml);
+  }
+  // The calculation chain lists formula cells; one that lost its formula would make Excel repair the
+  // file. The chain is a cache Excel rebuilds: it goes.
+  if (formulaRemoved) {
+    const chain = (await pkg.rels(book.part)).find((r) => isRel(r.type, REL.calcChain));
+    if (chain) await pkg.removeRel(book.part, chain.id);
+  }
+  await book.save();
+  return pkg.write();
 }
 
-
-
-function applyNames(workbook: ExcelJS.Workbook, names: WritePlan['names']): void {
-  const wanted = new Set(names.map((n) => n.name));
-  const definedNames = workbook.definedNames;
-  // The public way to delete a name: rebuild the model without it (ExcelJS's loader uses the same setter).
-  const kept = definedNames.model.filter((n) => !n.name.startsWith(OWNED_PREFIX) && !wanted.has(n.name));
-  if (kept.length !== definedNames.model.length) definedNames.model = kept;
-  for (const n of names) {
-    const r = parseRange(n.range);
-    if (!r) continue;
-    definedNames.add(`${quotedSheet(n.sheet)}!${absoluteA1(r)}`, n.name);
-  }
+async function stylesPartOf(pkg: XlsxPackage, workbookPart: string): Promise<{ path?: string; xml?: string }> {
+  const path = (await pkg.rels(workbookPart)).find((r) => isRel(r.type, REL.styles))?.part;
+  return { path, xml: path ? await pkg.text(path) : undefined };
 }
 
-function writeCell(worksheet: ExcelJS.Worksheet, row: number, col: number, planCell: PlanCell, sheetFont?: PlanSheet['font']): void {
-  const cell = worksheet.getCell(row, col);
-  if (!isMergeSlave(cell)) {
-    const v = planCell.value;
-    if (typeof v === 'number') cell.value = Number.isFinite(v) ? v : { error: '#NUM!' };
-    else cell.value = typeof v === 'string' ? xmlText(v) : null;
+function valueOf(v: PlanCell['value']): CellValueXml {
+  if (typeof v === 'number') return Number.isFinite(v) ? { number: Object.is(v, -0) ? 0 : v } : { error: '#NUM!' };
+  if (typeof v === 'string') {
+    const text = xmlText(v);
+    return text === '' ? null : { text };
   }
-
-  const style: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
-  if (planCell.numberFormat !== undefined) style.numFmt = planCell.numberFormat;
-  if (planCell.fill !== undefined) {
-    style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(planCell.fill) } };
-  }
-  if (
-    sheetFont !== undefined ||
-    planCell.color !== undefined ||
-    planCell.bold !== undefined ||
-    planCell.italic !== undefined ||
-    planCell.size !== undefined
-  ) {
-    // Merge into the cell's font (a copy), so its name and size stay unless the plan sets them;
-    // on a sheet the plan creates, the sheet's font comes first.
-    const font: Partial<ExcelJS.Font> = { ...(sheetFont ?? {}), ...(style.font ?? {}) };
-    if (planCell.color !== undefined) font.color = { argb: argb(planCell.color) };
-    if (planCell.bold !== undefined) font.bold = planCell.bold;
-    if (planCell.italic !== undefined) font.italic = planCell.italic;
-    if (planCell.size !== undefined) font.size = planCell.size;
-    style.font = font;
-  }
-  if (planCell.border) style.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-  if (planCell.wrap) style.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  if (planCell.align !== undefined) style.alignment = { ...(style.alignment ?? {}), horizontal: planCell.align };
-  // On a sheet the plan creates every cell is centred in its row, as the wrapped ones are: a row
-  // made taller by one wrapped cell keeps its texts on one level.
-  if (sheetFont !== undefined && !style.alignment?.vertical) style.alignment = { ...(style.alignment ?? {}), vertical: 'middle' };
-  if (planCell.unlocked) style.protection = { locked: false };
-  cell.style = style;
-
-  if (planCell.note !== undefined) {
-    if (planCell.note === '') removeNote(cell);
-    else cell.note = xmlText(planCell.note);
-  }
+  return null;
 }
 
-/** Text without the characters XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE/U+FFFF, lone surrogates). */
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '');
-}
-
-/** 'RRGGBB' (or '#RRGGBB') → ExcelJS ARGB, opaque. */
+/** 'RRGGBB' (or '#RRGGBB') → ARGB, opaque. */
 function argb(hex: string): string {
   const h = hex.replace(/^#/, '').toUpperCase();
   return h.length === 8 ? h : `FF${h}`;
+}
+
+/** The cell formats a plan's cells need, from the format a cell has (memoised: a plan shares its cells widely). */
+class CellWriter {
+  private readonly formats = new Map<PlanCell, string>();
+  private readonly memo = new Map<string, number>();
+  private readonly clearedMemo = new Map<number, number>();
+
+  constructor(private readonly styles: StyleBook) {}
+
+  /** The format of a cleared cell: the workbook's default, keeping the cell's protection. */
+  cleared(s: number): number {
+    let out = this.clearedMemo.get(s);
+    if (out === undefined) {
+      const xf = this.styles.xf(s);
+      const base = this.styles.xf(0);
+      if (xf.protection && JSON.stringify([...xf.protection]) !== JSON.stringify([...(base.protection ?? [])])) {
+        base.protection = xf.protection;
+        base.attrs.set('applyProtection', '1');
+        out = this.styles.addXf(base);
+      } else out = 0;
+      this.clearedMemo.set(s, out);
+    }
+    return out;
+  }
+
+  style(base: number, cell: PlanCell, sheetFont?: PlanSheet['font']): number {
+    // By the cell's formats (cells differing only in value or note share them), the format it had and the sheet's font.
+    let format = this.formats.get(cell);
+    if (format === undefined) {
+      this.formats.set(cell, (format = JSON.stringify(cell, (k, v: unknown) => (k === 'value' || k === 'note' ? undefined : v))));
+    }
+    const k = `${base}|${sheetFont ? `${sheetFont.name}|${sheetFont.size}` : ''}|${format}`;
+    let s = this.memo.get(k);
+    if (s === undefined) this.memo.set(k, (s = this.derive(base, cell, sheetFont)));
+    return s;
+  }
+
+  private derive(base: number, c: PlanCell, sheetFont?: PlanSheet['font']): number {
+    const { styles } = this;
+    const formats = sheetFont !== undefined || Object.keys(c).some((k) => k !== 'value' && k !== 'note' && c[k as keyof PlanCell] !== undefined);
+    // Nothing to change: the cell keeps the format it has.
+    if (!formats) return base;
+    const xf = styles.xf(base);
+    const a = xf.attrs;
+    if (c.numberFormat !== undefined) {
+      a.set('numFmtId', String(styles.numFmtId(c.numberFormat)));
+      a.set('applyNumberFormat', '1');
+    }
+    if (c.fill !== undefined) {
+      a.set('fillId', String(styles.solidFill(argb(c.fill))));
+      a.set('applyFill', '1');
+    }
+    if (sheetFont !== undefined || c.color !== undefined || c.bold !== undefined || c.italic !== undefined || c.size !== undefined) {
+      // The cell's font, changed where the plan says; on a sheet the plan creates, a new cell's font is the sheet's.
+      const font: Font = sheetFont && base === 0 ? new Map() : styles.font(Number(a.get('fontId') ?? 0));
+      if (sheetFont) {
+        if (!font.has('sz')) font.set('sz', new Map([['val', String(sheetFont.size)]]));
+        if (!font.has('name')) font.set('name', new Map([['val', sheetFont.name]]));
+      }
+      const flag = (k: string, on: boolean | undefined) => {
+        if (on === true) font.set(k, new Map());
+        else if (on === false) font.delete(k);
+      };
+      flag('b', c.bold);
+      flag('i', c.italic);
+      if (c.size !== undefined) font.set('sz', new Map([['val', String(c.size)]]));
+      if (c.color !== undefined) font.set('color', new Map([['rgb', argb(c.color)]]));
+      a.set('fontId', String(styles.addFont(font)));
+      a.set('applyFont', '1');
+    }
+    if (c.border) {
+      a.set('borderId', String(styles.thinBorder()));
+      a.set('applyBorder', '1');
+    }
+    if (c.wrap) xf.alignment = new Map([['horizontal', 'center'], ['vertical', 'center'], ['wrapText', '1']]);
+    if (c.align !== undefined) (xf.alignment ??= new Map()).set('horizontal', c.align);
+    // On a sheet the plan creates every cell is centred in its row, as the wrapped ones are: a row
+    // made taller by one wrapped cell keeps its texts on one level.
+    if (sheetFont !== undefined && !xf.alignment?.has('vertical')) (xf.alignment ??= new Map()).set('vertical', 'center');
+    if (c.wrap || c.align !== undefined || sheetFont !== undefined) a.set('applyAlignment', '1');
+    if (c.unlocked) {
+      (xf.protection ??= new Map()).set('locked', '0');
+      a.set('applyProtection', '1');
+    }
+    return styles.addXf(xf);
+  }
 }

@@ -136,7 +136,7 @@ async function check(bytes: Uint8Array, limits: Limits, progress?: (fraction: nu
 
   const reader = new PartReader(bytes, byName, progress);
   // The package's own relationships name the workbook part.
-  await reader.scan('[Content_Types].xml');
+  await reader.scan('[Content_Types].xml', {});
   const rootRels = await reader.relationships('_rels/.rels', '');
   const main = [...rootRels.values()].find((r) => REL_OFFICE_DOCUMENT.test(r.type));
   if (!main) refuse('E-FILE-DAMAGED', { reason: 'missing', part: '_rels/.rels' });
@@ -203,6 +203,22 @@ async function check(bytes: Uint8Array, limits: Limits, progress?: (fraction: nu
   for (const e of entries) if (!reader.done.has(e.name) && !e.name.endsWith('/')) await reader.scan(e.name, scannable(e.name) ? {} : undefined);
   progress?.(1);
   return { sheets, externalBooks };
+}
+
+/**
+ * The root element a part must have: the parts ExcelJS reads and the xlsx host's writer patches
+ * (src/hosts/xlsx/package.ts, workbook-xml.ts, sheet-xml.ts, styles.ts, notes.ts) — a part with
+ * another root is damaged, said so before anything is read or written.
+ */
+function expectedRoot(part: string): string | undefined {
+  if (part === '[Content_Types].xml') return 'Types';
+  if (part.endsWith('.rels')) return 'Relationships';
+  if (part === 'xl/workbook.xml') return 'workbook';
+  if (part === 'xl/styles.xml') return 'styleSheet';
+  if (part === 'xl/sharedStrings.xml') return 'sst';
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(part)) return 'worksheet';
+  if (/^xl\/comments[^/]*\.xml$/.test(part)) return 'comments';
+  return undefined;
 }
 
 /** The parts ExcelJS parses as XML (VML drawings are not XML: Excel writes <br> in them). */
@@ -373,12 +389,25 @@ class PartReader {
     return out;
   }
 
-  /** Inflates a part (its CRC checked); scans it as XML when a handler is given. */
+  /** Inflates a part (its CRC checked); scans it as XML when a handler is given (its root element checked where Excel expects one). */
   async scan(part: string, handler?: XmlHandler): Promise<void> {
     const entry = this.byName.get(part);
     if (!entry || this.done.has(part)) return;
     this.done.add(part);
-    const scanner = handler ? new XmlScanner(handler) : undefined;
+    const root = handler ? expectedRoot(part) : undefined;
+    let seen = false;
+    const checked: XmlHandler | undefined =
+      handler && root
+        ? {
+            ...handler,
+            open(name, attributes, self) {
+              if (!seen && localName(name) !== root) refuse('E-FILE-DAMAGED', { reason: 'root', part });
+              seen = true;
+              handler.open?.(name, attributes, self);
+            },
+          }
+        : handler;
+    const scanner = checked ? new XmlScanner(checked) : undefined;
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let size = 0;
     let crc = 0xffffffff;

@@ -21,7 +21,7 @@ import { workbookDiagnostic } from '../../workbook/codes';
 import { computeFormulas, externalBook, type Uncomputed } from './formulas';
 import { checkPackage, type CheckOptions, type PackageFacts } from './package-check';
 import { encodingOfFont } from '../../workbook/reader/legacy-text';
-import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from '../../workbook/snapshot';
+import { WIDTH_COLUMNS, type CellValue, type DefinedName, type SheetSnapshot, type WorkbookSnapshot } from '../../workbook/snapshot';
 
 const DAY_MS = 86_400_000;
 /** Days from 1899-12-30 (serial 0 of the 1900 system) to 1970-01-01. */
@@ -175,7 +175,21 @@ function sheetOf(worksheet: ExcelJS.Worksheet, date1904: boolean, uncomputed: Un
   if (shownRows.length) snapshot.hiddenRows = shownRows;
   if (hiddenColumns.length) snapshot.hiddenColumns = hiddenColumns;
   if (Object.keys(formulas).length > 0) snapshot.formulas = formulas;
+  const widths = safe(() => widthsOf(worksheet), []);
+  if (widths.length) snapshot.widths = widths;
   return snapshot;
+}
+
+/** The widths of the first WIDTH_COLUMNS columns (null: the sheet's standard width), trailing standard ones left out. */
+function widthsOf(worksheet: ExcelJS.Worksheet): (number | null)[] {
+  // The columns ExcelJS loaded, read without creating any (getColumn would).
+  const columns = (worksheet as unknown as { _columns?: ({ width?: number } | undefined)[] })._columns ?? [];
+  const widths = Array.from({ length: Math.min(WIDTH_COLUMNS, columns.length) }, (_, i) => {
+    const w = columns[i]?.width;
+    return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : null;
+  });
+  while (widths.length && widths[widths.length - 1] === null) widths.pop();
+  return widths;
 }
 
 /** A formula cell the file keeps no result for (not an empty text, which is a result). */

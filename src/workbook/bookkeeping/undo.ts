@@ -23,7 +23,8 @@ export interface UndoOutcome {
 }
 
 export function planUndo(snapshot: WorkbookSnapshot, request: { lang: Lang; now?: string }): UndoOutcome {
-  const record = readRecord(snapshot);
+  const { record, damaged } = readRecord(snapshot);
+  if (damaged) return { diagnostics: [damaged], ok: false };
   if (!record?.wrote || !record.replaced) return { diagnostics: [workbookDiagnostic('E-NOTHING-TO-UNDO', {})], ok: false };
   const owned = ownedAreas(snapshot);
   const wrote = new Set(record.wrote);
@@ -68,6 +69,8 @@ export function planUndo(snapshot: WorkbookSnapshot, request: { lang: Lang; now?
     plan.names.push(part.name);
   }
   if (diagnostics.length) return { diagnostics, ok: false };
+  // The widths the user's columns had before the last run (after the replaced parts' own: these are what was there).
+  plan.widths?.push(...(record.widths ?? []));
   // Sheets the last run dropped are free again; a user's sheet of a restored sheet's name stops the undo.
   for (const part of restored) {
     if (!part.sheet || !part.blocks.length) continue;

@@ -291,11 +291,11 @@ describe('requirements', () => {
   const every = () => true;
   test('what an Excel without ExcelApi 1.9 leaves out, said in Vietnamese', () => {
     expect(missingCapabilities(upTo(20), every)).toEqual([]);
-    expect(missingCapabilities(upTo(8), every)).toEqual(['pageLayout', 'fonts', 'hidden', 'merges', 'notes']);
+    expect(missingCapabilities(upTo(8), every)).toEqual(['pageLayout', 'fonts', 'hidden', 'widths', 'merges', 'notes']);
     expect(missingCapabilities(upTo(12), every)).toEqual(['merges']); // notes as comments from 1.10
     const text = missingText(messages('vi'), missingCapabilities(upTo(8), every));
     expect(text[0]).toBe('Phiên bản Excel này chưa hỗ trợ đủ, nên lần chạy sẽ bỏ qua:');
-    expect(text).toHaveLength(6);
+    expect(text).toHaveLength(7);
     expect(missingText(messages('vi'), [])).toEqual([]);
   });
 

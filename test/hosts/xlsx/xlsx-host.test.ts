@@ -1,20 +1,19 @@
-// xlsx host (ExcelJS): read → WorkbookSnapshot and apply WritePlan (docs/ARCHITECTURE.md "read", "apply").
+// xlsx host: read → WorkbookSnapshot (ExcelJS) and apply WritePlan (the package patched) (docs/ARCHITECTURE.md "read", "apply").
 import * as ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { applyPlan, writeXlsx, xmlText } from '../../../src/hosts/xlsx/apply';
+import { xmlText } from '../../../src/hosts/xlsx/apply';
 import { dateToSerial, readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { parseSheetRange } from '../../../src/workbook/address';
 import { a1 } from '../../../src/workbook/address';
 import type { WritePlan } from '../../../src/workbook/plan';
 import type { CellValue, WorkbookSnapshot } from '../../../src/workbook/snapshot';
+import { applyXlsx, xlsxBytes } from '../../support/xlsx-run';
 
 const SHEET = 'Danh sách';
 const TIMES = { name: 'Times New Roman', size: 13 };
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return (await wb.xlsx.writeBuffer()) as unknown as Buffer;
-}
+const toBuffer = xlsxBytes;
 
 /** A planning sheet as offices keep it, with an earlier run's owned area in H4:I7. */
 async function sampleWorkbook(): Promise<Buffer> {
@@ -88,11 +87,7 @@ const PLAN: WritePlan = {
 const WRITTEN = new Set([`${SHEET}!H4`, `${SHEET}!H5`, `${SHEET}!H6`, `${SHEET}!H7`, `${SHEET}!J5`]);
 const CLEARED = new Set([4, 5, 6, 7].map((r) => `${SHEET}!I${r}`));
 
-async function applyAndReload(buffer: Buffer, ...plans: WritePlan[]): Promise<{ workbook: ExcelJS.Workbook; snapshot: WorkbookSnapshot }> {
-  const { workbook } = await readXlsx(buffer);
-  for (const plan of plans) applyPlan(workbook, plan);
-  return readXlsx(await writeXlsx(workbook));
-}
+const applyAndReload = applyXlsx;
 
 function sheetValues(snapshot: WorkbookSnapshot, name: string): CellValue[][] {
   const sheet = snapshot.sheets.find((s) => s.name === name);
@@ -200,18 +195,17 @@ describe('read helpers', () => {
     expect((await readXlsx(ab)).snapshot).toEqual(expected);
   });
 
-  test('a table saved by Excel (headerRowCount and filterColumn omitted as defaults) keeps its header row and buttons through a rewrite', async () => {
+  test('a table saved by Excel (headerRowCount and filterColumn omitted as defaults) keeps its header row and buttons: its part is not rewritten', async () => {
     const zip = await JSZip.loadAsync(await sampleWorkbook());
     const path = Object.keys(zip.files).find((p) => /^xl\/tables\/table\d+\.xml$/.test(p))!;
     const xml = (await zip.file(path)!.async('string')).replace(/ headerRowCount="1"/, '').replace(/<filterColumn [^>]*\/>/g, '');
     expect(xml).not.toMatch(/headerRowCount|filterColumn/);
     zip.file(path, xml);
-    const { workbook, snapshot } = await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }));
+    const { snapshot } = await readXlsx(await zip.generateAsync({ type: 'nodebuffer' }));
     expect(snapshot.sheets[1].tables).toEqual([{ name: 'BangPhieu', range: 'A3:B5' }]);
-    const rewritten = await JSZip.loadAsync(await writeXlsx(workbook));
-    const out = await rewritten.file(path)!.async('string');
-    expect(out).toContain('headerRowCount="1"');
-    expect(out).not.toContain('hiddenButton="1"');
+    const written = await applyXlsx(await zip.generateAsync({ type: 'nodebuffer' }), PLAN);
+    expect(await (await JSZip.loadAsync(written.buffer)).file(path)!.async('string')).toBe(xml);
+    expect(written.snapshot.sheets[1].tables).toEqual([{ name: 'BangPhieu', range: 'A3:B5' }]);
   });
 });
 
@@ -231,7 +225,8 @@ describe('applyPlan', () => {
     const ws = after.workbook.getWorksheet(SHEET)!;
     const h4 = ws.getCell('H4');
     const h5 = ws.getCell('H5');
-    expect(h4.font).toEqual({ bold: true });
+    // Cleared first, then bold: the workbook's default font, bold.
+    expect(h4.font).toMatchObject({ bold: true, name: 'Calibri', size: 11 });
     expect(h4.fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
     expect(h4.numFmt).toBeUndefined();
     expect(h5.numFmt).toBe('0.00%');
@@ -239,7 +234,7 @@ describe('applyPlan', () => {
     expect(h5.font.color).toEqual({ argb: 'FF006100' });
     expect(h5.note).toBe('Đạt: 7/8 phiếu > 50%');
     expect(ws.getCell('H6').note).toBeUndefined();
-    expect(ws.getCell('H7').font).toEqual({ bold: true });
+    expect(ws.getCell('H7').font).toMatchObject({ bold: true, name: 'Calibri' });
     // J5 was not cleared: its font and format stay, bold added.
     expect(ws.getCell('J5').font).toMatchObject({ ...TIMES, bold: true });
     expect(ws.getCell('J5').numFmt).toBe('0');
@@ -325,7 +320,7 @@ describe('applyPlan', () => {
     const { workbook } = await readXlsx(original);
     const sheet = "Bà O'Brien";
     workbook.addWorksheet(sheet);
-    applyPlan(workbook, {
+    const { snapshot } = await applyXlsx(await xlsxBytes(workbook), {
       clear: [{ sheet: SHEET, range: 'B1:C1' }],
       blocks: [
         { sheet: SHEET, row: 1, col: 2, cells: [[{ value: 'lọt vào ô gộp' }]] },
@@ -333,7 +328,6 @@ describe('applyPlan', () => {
       ],
       names: [{ name: 'QuyHoach_X', sheet, range: 'A1' }],
     });
-    const { snapshot } = await readXlsx(await writeXlsx(workbook));
     expect(at(snapshot, SHEET, 'A1')).toBe('DANH SÁCH QUY HOẠCH CÁN BỘ');
     expect(at(snapshot, sheet, 'A1')).toBe('abc');
     expect(snapshot.names).toContainEqual({ name: 'QuyHoach_X', sheet, range: 'A1' });
@@ -384,7 +378,7 @@ describe('property: values written with ExcelJS read back the same', () => {
   });
 });
 
-describe('manual page breaks survive a second run (ExcelJS reads no <rowBreaks> back)', () => {
+describe('manual page breaks survive a second run', () => {
   const breaksOf = (wb: ExcelJS.Workbook) =>
     Object.fromEntries(
       wb.worksheets
@@ -400,7 +394,7 @@ describe('manual page breaks survive a second run (ExcelJS reads no <rowBreaks> 
     // The 6-page shortlist and 5-page minutes break their own pages (src/workbook/render/page-layout.ts).
     expect(Object.keys(written).length).toBeGreaterThanOrEqual(2);
     expect(Object.values(written).flat().length).toBeGreaterThanOrEqual(9);
-    const again = await readXlsx(await writeXlsx((await readXlsx(first.buffer)).workbook));
+    const again = await runXlsx(first.buffer, { procedure: 'next-term', step: 2, lang: 'vi', now: '2026-11-25T10:05' });
     expect(breaksOf(again.workbook)).toEqual(written);
   }, 30_000);
 });

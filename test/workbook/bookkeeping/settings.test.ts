@@ -9,13 +9,13 @@ import { join } from 'path';
 import * as ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { main } from '../../../src/cli/main';
-import { applyPlan, writeXlsx } from '../../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { DEFAULT_PROFILE, type ProcedureId } from '../../../src/rules';
 import { AUDIT_NAME } from '../../../src/workbook/bookkeeping/audit-log';
 import { mergeSettings, readSettings, SETTINGS_NAME, SETTINGS_SHEET, settingsSheet, type RunSettings } from '../../../src/workbook/bookkeeping/settings';
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { readRecord } from '../../../src/workbook/bookkeeping/undo-record';
+import { applyXlsx, xlsxBytes } from '../../support/xlsx-run';
 
 jest.setTimeout(60_000);
 
@@ -60,7 +60,7 @@ async function damage(file: string, a2: string): Promise<string> {
   const { workbook } = await readXlsx(readFileSync(file));
   workbook.getWorksheet(SETTINGS_SHEET)!.getCell('A2').value = a2;
   const out = join(tmp, `damaged-${++counter}.xlsx`);
-  writeFileSync(out, await writeXlsx(workbook));
+  writeFileSync(out, await xlsxBytes(workbook));
   return out;
 }
 
@@ -96,11 +96,9 @@ describe('saved settings through the command', () => {
 
   test("conference numbers belong to their step: step 3 does not take step 2's, and saving step 3 keeps step 2's", async () => {
     // The leadership conference's workbook, with settings saved at the staff conference.
-    const { workbook } = await readXlsx(readFileSync(LEADERSHIP));
     const created = settingsSheet({ procedure: 'next-term', step: 2, conferences: { 'next-term:2': { convened: 30, present: 24 } } }, 'vi');
-    applyPlan(workbook, { clear: [], blocks: [created.block], names: [created.name], sheets: [created.sheet] });
     const seeded = join(tmp, 'seeded.xlsx');
-    writeFileSync(seeded, await writeXlsx(workbook));
+    writeFileSync(seeded, (await applyXlsx(readFileSync(LEADERSHIP), { clear: [], blocks: [created.block], names: [created.name], sheets: [created.sheet] })).buffer);
     const own = await run(seeded, ['--step', '3']);
     expect(own.code).toBe(0);
     expect(own.json.conference).toMatchObject({ convened: 9, present: 8 });
@@ -179,7 +177,7 @@ describe('saved settings through the command', () => {
   test('undo leaves the saved settings in place', async () => {
     const saved = await savedWorkbook();
     // The settings are not a part the run wrote: the record neither lists nor keeps them.
-    const record = readRecord(await snapshotOf(saved));
+    const { record } = readRecord(await snapshotOf(saved));
     expect(record?.wrote?.length).toBeGreaterThan(0);
     expect(record?.wrote).not.toContain(SETTINGS_NAME);
     expect(Object.keys(record?.parts ?? {})).not.toContain(SETTINGS_NAME);
@@ -196,7 +194,7 @@ describe('saved settings through the command', () => {
     const { workbook } = await readXlsx(readFileSync(STAFF));
     workbook.addWorksheet(SETTINGS_SHEET).getCell('A2').value = '~{"v":1,"step":3}';
     const mine = join(tmp, 'mine.xlsx');
-    writeFileSync(mine, await writeXlsx(workbook));
+    writeFileSync(mine, await xlsxBytes(workbook));
     const plain = await run(mine, ['--step', '2']);
     expect(plain.code).toBe(0);
     expect(plain.stderr).not.toContain('Dùng thiết lập');

@@ -13,7 +13,7 @@ import { runXlsx } from '../../support/xlsx-run';
 test('a run’s parts without their names: undo still drops its sheets and clears its columns', async () => {
   const { workbook } = await runXlsx(readFileSync(join(__dirname, '..', '..', 'fixtures', 'next-term-3-leadership.xlsx')), { procedure: 'next-term', step: 3, lang: 'vi', now: '2026-11-25T10:00' });
   const written = snapshotOf(workbook);
-  const wrote = readRecord(written)!.wrote!;
+  const wrote = readRecord(written).record!.wrote!;
   // As a write that stopped after the record, before the names: none of the parts' names is there.
   const stopped = { ...written, names: written.names.filter((n) => !wrote.includes(n.name)) };
   const undo = planUndo(stopped, { lang: 'vi', now: '2026-11-25T10:05' });

@@ -8,13 +8,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { writeXlsx } from '../../../src/hosts/xlsx/apply';
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { AUDIT_NAME } from '../../../src/workbook/bookkeeping/audit-log';
 import { sha256 } from '../../../src/workbook/bookkeeping/sha256';
 import { RECORD_SHEET } from '../../../src/workbook/bookkeeping/undo-record';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
-import { runXlsx, undoXlsx } from '../../support/xlsx-run';
+import { runXlsx, undoXlsx, xlsxBytes } from '../../support/xlsx-run';
 
 const FIXTURE = readFileSync(join(__dirname, '..', '..', 'fixtures', 'next-term-3-leadership.xlsx'));
 const AUDIT = 'Nhật ký Quy Hoạch';
@@ -48,7 +47,7 @@ async function decide(buffer: Buffer): Promise<Buffer> {
   ws.getCell('I9').value = 'x';
   ws.getCell('C14').value = 'Nguyễn Văn Thủ';
   ws.getCell('H14').value = '25/11/2026';
-  return writeXlsx(workbook);
+  return xlsxBytes(workbook);
 }
 
 describe('sha256', () => {
@@ -86,7 +85,7 @@ describe('the audit log and the fingerprint', () => {
     const base = (await runXlsx(FIXTURE, request('2026-11-25T09:05'))).run.fingerprint;
     const { workbook } = await readXlsx(FIXTURE);
     workbook.getWorksheet('KP lãnh đạo')!.getCell('D12').value = 5;
-    const edited = (await runXlsx(await writeXlsx(workbook), request('2026-11-25T09:05'))).run.fingerprint;
+    const edited = (await runXlsx(await xlsxBytes(workbook), request('2026-11-25T09:05'))).run.fingerprint;
     const typed = await runXlsx(FIXTURE, request('2026-11-25T09:05', { overrides: { convened: 10 } }));
     const decided = await runXlsx(await decide((await runXlsx(FIXTURE, request('2026-11-25T09:05'))).buffer), request('2026-11-25T09:10'));
     expect(new Set([base, edited, typed.run.fingerprint]).size).toBe(3);

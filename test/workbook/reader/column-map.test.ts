@@ -10,15 +10,14 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import fc from 'fast-check';
 import { main } from '../../../src/cli/main';
-import { applyPlan, writeXlsx } from '../../../src/hosts/xlsx/apply';
-import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
+import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { describeDiagnostic } from '../../../src/i18n';
 import { sampleRows, type ColumnMap } from '../../../src/workbook/reader/column-map';
 import { parseWorkbook } from '../../../src/workbook/reader/parse';
 import { previewRun } from '../../../src/workbook/preview';
 import { readSettings, settingsSheet, type RunSettings } from '../../../src/workbook/bookkeeping/settings';
 import type { CellValue, WorkbookSnapshot } from '../../../src/workbook/snapshot';
-import { runXlsx } from '../../support/xlsx-run';
+import { applyXlsx, runXlsx, xlsxBytes } from '../../support/xlsx-run';
 
 jest.setTimeout(60_000);
 
@@ -46,7 +45,7 @@ async function unrecognisable(): Promise<{ buffer: Buffer; headerRow: number }> 
   ws.getCell(headerRow, 2).value = 'Cán bộ';
   ws.getCell(headerRow, 3).value = 'Vị trí';
   ws.getCell(headerRow, 4).value = 'Ủng hộ';
-  return { buffer: Buffer.from(await writeXlsx(workbook)), headerRow };
+  return { buffer: await xlsxBytes(workbook), headerRow };
 }
 
 const votesMap = (headerRow: number, columns: Record<string, string> = { name: 'B', title: 'C', agree: 'D' }): ColumnMap => ({ role: 'votes', headerRow, columns });
@@ -248,11 +247,9 @@ describe('remembered with the settings', () => {
     const lost = await cli(input, ['--step', '3']);
     expect(lost.code).toBe(1);
     // The pane's run saves the mapping with the settings (RunRequest.columns, saveSettings) …
-    const { workbook } = await readXlsx(buffer);
     const created = settingsSheet({ procedure: 'next-term', step: 3, columns: { [VOTES]: votesMap(headerRow) } }, 'vi');
-    applyPlan(workbook, { clear: [], blocks: [created.block], names: [created.name], sheets: [created.sheet] });
     const seeded = join(tmp, 'seeded.xlsx');
-    writeFileSync(seeded, await writeXlsx(workbook));
+    writeFileSync(seeded, (await applyXlsx(buffer, { clear: [], blocks: [created.block], names: [created.name], sheets: [created.sheet] })).buffer);
     // … and the command, told nothing, uses it.
     const used = await cli(seeded);
     expect(used.code).toBe(0);
@@ -260,6 +257,6 @@ describe('remembered with the settings', () => {
     expect(used.stderr).toContain('các cột đã chọn của “KP lãnh đạo”');
     // A run with --save keeps the mapping for the next one.
     const saved = await cli(seeded, ['--save']);
-    expect(readSettings(snapshotOf((await readXlsx(readFileSync(saved.out))).workbook)).settings?.columns).toEqual({ [VOTES]: votesMap(headerRow) });
+    expect(readSettings((await readXlsx(readFileSync(saved.out))).snapshot).settings?.columns).toEqual({ [VOTES]: votesMap(headerRow) });
   });
 });

@@ -11,12 +11,11 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
-import { writeXlsx } from '../../../src/hosts/xlsx/apply';
 import { messages } from '../../../src/i18n';
 import { runJson, type RunOutcome } from '../../../src/workbook/pipeline';
 import { decisionRecordName } from '../../../src/workbook/render/decision-record';
 import { TIE_DECISION, TIE_RUN } from '../../print/golden-runs';
-import { runXlsx } from '../../support/xlsx-run';
+import { runXlsx, xlsxBytes } from '../../support/xlsx-run';
 
 jest.setTimeout(30_000);
 
@@ -96,7 +95,7 @@ describe('the decision record', () => {
       if (r.getCell(9).value === 'x') r.getCell(9).value = null;
       if (r.getCell(1).value === vi.sheets.decidedBy) [3, 8].forEach((c) => (r.getCell(c).value = null));
     });
-    const recount = await runXlsx(await writeXlsx(workbook), request());
+    const recount = await runXlsx(await xlsxBytes(workbook), request());
     expect(recount.run.ok).toBe(true);
     expect(text(recount.run, RECORD)).toContain(vi.decisionRecord.none);
     expect(text(recount.run, RECORD)).not.toMatch(/Nguyễn Văn Thủ|Được lựa chọn/);

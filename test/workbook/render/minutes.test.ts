@@ -11,7 +11,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as ExcelJS from 'exceljs';
 import { messages } from '../../../src/i18n';
-import { applyPlan, writeXlsx } from '../../../src/hosts/xlsx/apply';
+import { applyPlan } from '../../../src/hosts/xlsx/apply';
 import { readXlsx } from '../../../src/hosts/xlsx/read';
 import { DEFAULT_PROFILE, type ProcedureId } from '../../../src/rules';
 import type { PlanCell, PlanSheet } from '../../../src/workbook/plan';
@@ -354,11 +354,11 @@ describe('a workbook made by hand', () => {
 
 describe('applied to an .xlsx file by the xlsx host', () => {
   test('the page setup, print area, protection and defined name as planned; the values read back', async () => {
-    const { workbook, snapshot } = await readXlsx(readFileSync(join(FIXTURES, 'next-term-3-leadership.xlsx')));
+    const input = readFileSync(join(FIXTURES, 'next-term-3-leadership.xlsx'));
+    const { snapshot } = await readXlsx(input);
     const run = runPipeline(snapshot, { procedure: 'next-term', step: 3, lang: 'vi' });
     const m = minutesOf(run)!;
-    applyPlan(workbook, run.plan!);
-    const file = await writeXlsx(workbook);
+    const file = Buffer.from(await applyPlan(input, run.plan!));
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(file as unknown as ExcelJS.Buffer);
     const ws = back.getWorksheet('BB Kế tiếp B3')!;

@@ -8,7 +8,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type * as ExcelJS from 'exceljs';
-import { applyPlan, writeXlsx } from '../../../src/hosts/xlsx/apply';
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import {
   DEFAULT_PROFILE,
@@ -28,6 +27,9 @@ import { OWNED_PREFIX, OWNED_SHEET_PREFIX } from '../../../src/workbook/plan';
 import { eligibilityName, renderEligibility } from '../../../src/workbook/render/review';
 import { A4_MARGINS } from '../../../src/workbook/render/printed-sheet';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../../src/workbook/snapshot';
+import { runXlsx, type Applied as AppliedRun } from '../../support/xlsx-run';
+
+type Applied = AppliedRun<RunOutcome>;
 
 jest.setTimeout(60_000);
 
@@ -35,21 +37,9 @@ const fixture = (name: string): Buffer => readFileSync(join(__dirname, '..', '..
 const ROSTER = 'Danh sách trích ngang';
 const CANDIDATES = 'Nguồn nơi khác';
 
-interface Applied {
-  run: RunOutcome;
-  buffer: Buffer;
-  workbook: ExcelJS.Workbook;
-  snapshot: WorkbookSnapshot;
-}
-
 /** One run as the command does it: read, pipeline, apply, write; the written file read back. */
-async function runOn(buffer: Buffer, request: Partial<RunRequest> & { procedure: ProcedureId }): Promise<Applied> {
-  const { workbook } = await readXlsx(buffer);
-  const run = runPipeline(snapshotOf(workbook), { lang: 'vi', step: 1, now: '2026-11-25T10:00', overrides: { termStart: '2026-01-01' }, ...request });
-  if (run.plan) applyPlan(workbook, run.plan);
-  const out = run.plan ? await writeXlsx(workbook) : buffer;
-  const back = await readXlsx(out);
-  return { run, buffer: out, workbook: back.workbook, snapshot: back.snapshot };
+function runOn(buffer: Buffer, request: Partial<RunRequest> & { procedure: ProcedureId }): Promise<Applied> {
+  return runXlsx(buffer, { lang: 'vi', step: 1, now: '2026-11-25T10:00', overrides: { termStart: '2026-01-01' }, ...request });
 }
 
 const sheetOf = (s: WorkbookSnapshot, name: string): SheetSnapshot => {
