@@ -7,17 +7,8 @@
  */
 import { deflated, rawZip, type RawEntry } from '../fixtures/make-hostile';
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-export function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The cases' generator (test/support/seeded.ts). */
+export { seeded as generator } from '../support/seeded';
 
 /** The seed of case `i` of a run seeded `seed`. */
 export const caseSeed = (seed: number, i: number): number => (Math.imul(seed ^ 0x9e3779b9, 2654435761) + Math.imul(i + 1, 0x85ebca6b)) >>> 0;

@@ -16,6 +16,7 @@ import type { WritePlan } from '../../../src/workbook/plan';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
 import type { WorkbookSnapshot } from '../../../src/workbook/snapshot';
 import { looksOfExcelJS, looksOfModel, pageOfExcelJS, pageOfModel, type DWorkbook, type LookOfPage } from '../../support/excel-model';
+import { GOLDEN_RUNS } from '../../support/golden-runs';
 import { fixtureFile, twins, type XlsxTwin } from '../../support/model-of';
 import { officeJs, settled, TIERS, type OfficeJs, type Tier } from '../../support/office-js';
 
@@ -23,22 +24,6 @@ jest.setTimeout(120_000);
 
 const NOW = '2026-11-25T10:00';
 const FOUR_MB = 4_000_000;
-
-type Req = Omit<RunRequest, 'lang' | 'now'>;
-export const GOLDEN: [file: string, request: Req][] = [
-  ['next-term-1-roster.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['next-term-2-staff.xlsx', { procedure: 'next-term', step: 2 }],
-  ['next-term-3-leadership.xlsx', { procedure: 'next-term', step: 3 }],
-  ['annual-local-1-review.xlsx', { procedure: 'annual-local', step: 1 }],
-  ['annual-local-2-leadership.xlsx', { procedure: 'annual-local', step: 2 }],
-  ['annual-external-1-gap.xlsx', { procedure: 'annual-external', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['annual-external-2-approval.xlsx', { procedure: 'annual-external', step: 2, overrides: { convened: 9, present: 8 } }],
-  ['annual-external-3-consult.xlsx', { procedure: 'annual-external', step: 3 }],
-  ['annual-external-4-leadership.xlsx', { procedure: 'annual-external', step: 4 }],
-  ['layout-roster-don-vi-cong-tac.xlsx', { procedure: 'next-term', step: 1, overrides: { termStart: '2026-01-01' } }],
-  ['layout-vote-ghi-chu.xlsx', { procedure: 'next-term', step: 2 }],
-  ['layout-candidates-co-quan-dong-y.xlsx', { procedure: 'annual-external', step: 3 }],
-];
 
 const version = (tier: Tier): number => (tier === 'all' ? 99 : tier === 'minimum' ? 7 : Number(tier.split('.')[1]));
 
@@ -107,7 +92,7 @@ afterAll(async () => {
 });
 
 describe.each(TIERS)('Microsoft’s office.js, requirement sets up to %s', (tier) => {
-  test.each(GOLDEN)('%s: first run, second run, undo', async (file, request) => {
+  test.each(GOLDEN_RUNS)('%s: first run, second run, undo', async (file, request) => {
     const { book, xlsx } = await twins(fixtureFile(file));
     const host = office.reset(book, tier);
     const session = new ExcelSession('vi');
