@@ -28,7 +28,8 @@ export async function benchExcelRequests(sizes = [100, 1_000, 2_000, 10_000]): P
   const restore = office.install();
   try {
     for (const n of sizes) {
-      const host = office.reset(await modelOfXlsx(await workbook(n)));
+      // The model is built through the xlsx reader, whose cell limit is the command's, not Excel's.
+      const host = office.reset(await modelOfXlsx(await workbook(n), { limits: { cells: Infinity } }));
       const session = new ExcelSession('vi');
       await session.read(); // the pane opening
       for (const which of ['first', 'second']) {
@@ -37,7 +38,12 @@ export async function benchExcelRequests(sizes = [100, 1_000, 2_000, 10_000]): P
         const snapshot = await session.read();
         const readEnd = host.requests.length;
         const run = runPipeline(snapshot, { procedure: 'next-term', step: 2, lang: 'vi', now: session.now(), saveSettings: true });
-        if (!run.ok || !run.plan) throw new Error(`bench run failed: ${JSON.stringify(run.diagnostics.slice(0, 3))}`);
+        if (!run.ok || !run.plan) {
+          // A run the add-in itself stops (E-UNDO-TOO-LARGE past the undo record's cap, at about 30,000 rows) writes nothing: say so and go on.
+          const stopped = run.diagnostics.filter((d) => d.severity === 'error');
+          console.log(line([String(n), which, ` stopped: ${stopped.map((d) => `${d.code} ${JSON.stringify(d.params)}`).join('; ')}`]));
+          break;
+        }
         const checkStart = host.requests.length;
         await session.apply(run.plan);
         await new Promise((r) => setTimeout(r, 10));

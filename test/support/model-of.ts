@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import type * as ExcelJS from 'exceljs';
 import { applyPlan } from '../../src/hosts/xlsx/apply';
+import type { CheckOptions } from '../../src/hosts/xlsx/package-check';
 import { readXlsx } from '../../src/hosts/xlsx/read';
 import type { WritePlan } from '../../src/workbook/plan';
 import type { WorkbookSnapshot } from '../../src/workbook/snapshot';
@@ -21,9 +22,9 @@ export interface XlsxTwin {
 
 export const fixtureFile = (name: string): Buffer => readFileSync(join(__dirname, '..', 'fixtures', name));
 
-export async function twins(buffer: Buffer): Promise<{ book: DWorkbook; xlsx: XlsxTwin }> {
+export async function twins(buffer: Buffer, options: CheckOptions = {}): Promise<{ book: DWorkbook; xlsx: XlsxTwin }> {
   let bytes: Uint8Array = buffer;
-  let read = await readXlsx(bytes);
+  let read = await readXlsx(bytes, options);
   const xlsx: XlsxTwin = {
     get workbook() {
       return read.workbook;
@@ -31,14 +32,14 @@ export async function twins(buffer: Buffer): Promise<{ book: DWorkbook; xlsx: Xl
     snapshot: () => read.snapshot,
     async apply(plan) {
       bytes = await applyPlan(bytes, plan);
-      read = await readXlsx(bytes);
+      read = await readXlsx(bytes, options);
     },
   };
   return { book: modelFromExcelJS(read.workbook), xlsx };
 }
 
-export async function modelOfXlsx(buffer: Buffer): Promise<DWorkbook> {
-  return (await twins(buffer)).book;
+export async function modelOfXlsx(buffer: Buffer, options: CheckOptions = {}): Promise<DWorkbook> {
+  return (await twins(buffer, options)).book;
 }
 
 export function modelOfFixture(name: string): Promise<DWorkbook> {
