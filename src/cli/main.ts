@@ -185,7 +185,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     const [command, file, ...rest] = positionals;
-    if ((command !== 'run' && command !== 'undo') || !file || rest.length) throw new UsageError(positionals.join(' ') || '—');
+    if (command !== undefined && command !== 'run' && command !== 'undo') throw new UsageError(m.cli.unknownCommand(command));
+    if (!file || rest.length) throw new UsageError(positionals.join(' ') || '—');
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     const input = resolve(file);
     // The default output keeps the input's extension: a macro-enabled workbook (.xlsm) stays one.

@@ -247,6 +247,7 @@ Exit codes: 0 written; 1 the workbook has errors or the file cannot be read (not
             3 the file could not be written (disk full, size limit, permissions; the original is as it was);
             70 a bug of the program (please report it).`,
     badUsage: (why) => `Wrong usage: ${why}`,
+    unknownCommand: (word) => `there is no command “${word}”; write quy-hoach run <workbook.xlsx> to run, quy-hoach undo <workbook.xlsx> to undo`,
     written: (file) => `Results written to ${file}`,
     undone: (file) => `The last run was undone, written to ${file}`,
     noFile: (file) => `Cannot open the file ${file}.`,

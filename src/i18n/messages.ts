@@ -130,6 +130,8 @@ export interface Messages {
   cli: {
     usage: string;
     badUsage: (why: string) => string;
+    /** The first word is neither run nor undo (a workbook's name, most often). */
+    unknownCommand: (word: string) => string;
     written: (file: string) => string;
     undone: (file: string) => string;
     noFile: (file: string) => string;

@@ -247,6 +247,7 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi hoặc tệp không �
           3 ghi tệp không được (đĩa đầy, quá giới hạn kích thước, không có quyền; tệp gốc còn nguyên);
           70 lỗi của chương trình (xin báo lỗi).`,
     badUsage: (why) => `Dùng sai lệnh: ${why}`,
+    unknownCommand: (word) => `không có lệnh “${word}”; viết quy-hoach run <sổ-tính.xlsx> để chạy, quy-hoach undo <sổ-tính.xlsx> để hoàn tác`,
     written: (file) => `Đã ghi kết quả vào ${file}`,
     undone: (file) => `Đã hoàn tác lần chạy gần nhất, ghi vào ${file}`,
     noFile: (file) => `Không mở được tệp ${file}.`,

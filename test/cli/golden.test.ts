@@ -431,6 +431,14 @@ describe('wrong usage: exit 2, usage in Vietnamese, nothing written', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('a workbook named where the command goes: the message says to write run (or undo) first', async () => {
+    let stderr = '';
+    const code = await main([fixture('next-term-2-staff.xlsx')], { out: () => undefined, err: (s) => (stderr += s) });
+    expect(code).toBe(2);
+    expect(stderr).toContain('không có lệnh “');
+    expect(stderr).toContain('viết quy-hoach run <sổ-tính.xlsx> để chạy');
+  });
+
   test('--help prints the usage and exits 0', async () => {
     let stdout = '';
     const code = await main(['--help'], { out: (s) => (stdout += s), err: () => undefined });
