@@ -3,6 +3,13 @@
 require('tsx/cjs');
 const { main } = require('../src/cli/main.ts');
 
+// Output piped into a reader that stops early (`| head`): the rest of the output is dropped, the run goes on.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

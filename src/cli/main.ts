@@ -8,7 +8,7 @@ import { useInflater } from '../hosts/xlsx/package-check';
 import { readXlsx, WorkbookRefused } from '../hosts/xlsx/read';
 import { describeDiagnostic, describeInference, describeRead, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type ProcedureId, type RuleProfile } from '../rules';
-import { runJson, runPipeline, type RunRequest } from '../workbook/pipeline';
+import { diagnosticJson, runJson, runPipeline, type RunRequest } from '../workbook/pipeline';
 import { workbookDiagnostic, type WorkbookCode } from '../workbook/codes';
 import { WriteFailed, writeAtomic } from './write';
 import { effectiveSettings, readSettings, type RunSettings } from '../workbook/bookkeeping/settings';
@@ -117,18 +117,27 @@ function localNow(): string {
 }
 
 /** `quy-hoach undo <workbook.xlsx>`: the last run's parts out, what they replaced back in. */
-async function undo(input: string, written: string, lang: Lang, io: Io): Promise<number> {
+async function undo(input: string, written: string, lang: Lang, io: Io, json: boolean): Promise<number> {
   const m = messages(lang);
   const { bytes, snapshot } = await readInput(input);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
-  for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
-  if (!outcome.ok || !outcome.plan) {
-    io.out(m.cli.nothingWritten);
-    return EXIT.refused;
+  const done = outcome.ok && outcome.plan ? written : undefined;
+  if (done && outcome.plan) await writeOutput(done, await patched(bytes, outcome.plan));
+  if (json) io.out(JSON.stringify({ command: 'undo', ok: Boolean(done), diagnostics: outcome.diagnostics.map((d) => diagnosticJson(d, lang)), output: done ?? null }, null, 2));
+  else {
+    for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
+    io.out(done ? m.cli.undone(done) : m.cli.nothingWritten);
   }
-  await writeOutput(written, await patched(bytes, outcome.plan));
-  io.out(m.cli.undone(written));
-  return EXIT.written;
+  return done ? EXIT.written : EXIT.refused;
+}
+
+/** What node's parseArgs refused, in the user's words: an option there is none of, an option without its value. */
+function argsProblem(e: Error & { code?: string }, lang: Lang): string {
+  const m = messages(lang);
+  const option = /'(-{1,2}[^'\s]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return m.cli.unknownOption(option);
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return m.cli.optionValue(option);
+  return e.message;
 }
 
 /** `--column votes=E`, `--column removal=F`: the vote columns chosen on the vote sheet, where several could be. */
@@ -148,7 +157,9 @@ const stdio: Io = { out: (s) => process.stdout.write(`${s}\n`), err: (s) => proc
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   let lang: Lang = 'vi';
   let json = false;
-  let procedure: ProcedureId = 'next-term';
+  /** The procedure given (--procedure), for the JSON of a run that stopped before any was known. */
+  let procedure: ProcedureId | undefined;
+  let input: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -185,20 +196,27 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return 0;
     }
     const [command, file, ...rest] = positionals;
+    if (command === undefined && !json) {
+      // The bare command: how to use it.
+      io.err(m.cli.usage);
+      return EXIT.usage;
+    }
     if (command !== undefined && command !== 'run' && command !== 'undo') throw new UsageError(m.cli.unknownCommand(command));
     if (!file || rest.length) throw new UsageError(positionals.join(' ') || '—');
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
-    const input = resolve(file);
+    input = resolve(file);
     // The default output keeps the input's extension: a macro-enabled workbook (.xlsm) stays one.
     const ext = /^\.xls[xm]$/i.test(extname(input)) ? extname(input) : '.xlsx';
     const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua${ext}`));
+    // The output is the same kind of package as the input: Excel will not open a macro-enabled one named .xlsx, nor any under .csv.
+    if (extname(out).toLowerCase() !== ext.toLowerCase()) throw new UsageError(m.cli.outExtension(out, ext.toLowerCase()));
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
     if (values.procedure) procedure = values.procedure as ProcedureId;
     if (!existsSync(input)) throw Object.assign(new Error(input), { code: 'ENOENT', path: input });
     // The original is written only on --in-place; an existing output only on --force.
     if (!values['in-place'] && sameFile(input, out)) stop('E-OUT-IS-INPUT', { file: out }, EXIT.usage);
     if (!values['in-place'] && !values.force && existsSync(out)) stop('E-OUT-EXISTS', { file: out }, EXIT.usage);
-    if (command === 'undo') return await undo(input, out, lang, io);
+    if (command === 'undo') return await undo(input, out, lang, io, json);
     const termStart = values['term-start'];
     if (termStart !== undefined && !isIsoDate(termStart)) throw new UsageError(`--term-start ${termStart}`);
     const step = whole('step', values.step);
@@ -278,10 +296,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     return run.ok ? EXIT.written : EXIT.refused;
   } catch (e) {
+    // parseArgs may have refused the line before --lang was read: look for it as typed.
+    const typedLang = argv.find((a, i) => a.startsWith('--lang=') || argv[i - 1] === '--lang')?.replace('--lang=', '');
+    if (typedLang === 'en' || typedLang === 'vi') lang = typedLang;
     const m = messages(lang);
     // A coded stop: the file refused, the output refused, the write failed. The run's JSON shape, output null.
     const report = (d: Diagnostic, exit: number) => {
-      if (json) io.out(JSON.stringify({ ...runJson({ procedure, step: 0, inferred: {}, read: { sheets: [] }, parsed: { owned: [], diagnostics: [], read: { sheets: [] } }, diagnostics: [d], ok: false }, lang), step: null, output: null }, null, 2));
+      if (json) io.out(JSON.stringify({ ...runJson({ procedure: procedure ?? 'next-term', step: 0, inferred: {}, read: { sheets: [] }, parsed: { owned: [], diagnostics: [], read: { sheets: [] } }, diagnostics: [d], ok: false }, lang), procedure: procedure ?? null, step: null, output: null }, null, 2));
       else {
         io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
         if (exit === EXIT.refused) io.err(m.cli.nothingWritten);
@@ -291,13 +312,23 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       report(e.diagnostic, e.exit);
       return e.exit;
     }
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(m.cli.badUsage((e as Error).message));
-      io.err(m.cli.usage);
-      return EXIT.usage;
-    }
-    if (['ENOENT', 'EISDIR', 'EACCES', 'EPERM'].includes((e as { code?: string }).code ?? '')) {
-      io.err(m.cli.badUsage(m.cli.noFile((e as { path?: string }).path ?? '')));
+    // Wrong usage (exit 2): said in words, with --json as the run's JSON too (E-USAGE). --json is
+    // looked for in argv as well: parseArgs may have refused the line before it was read.
+    const code = (e as { code?: string }).code ?? '';
+    const why =
+      e instanceof UsageError ? e.message
+      : code.startsWith('ERR_PARSE_ARGS') ? argsProblem(e as Error, lang)
+      : code === 'EISDIR' ? m.cli.isFolder(input ?? (e as { path?: string }).path ?? '')
+      : ['ENOENT', 'EACCES', 'EPERM'].includes(code) ? m.cli.noFile(input ?? (e as { path?: string }).path ?? '')
+      : undefined;
+    if (why !== undefined) {
+      if (json || argv.includes('--json')) {
+        json = true;
+        report(workbookDiagnostic('E-USAGE', { why }), EXIT.usage);
+      } else {
+        io.err(m.cli.badUsage(why));
+        io.err(m.cli.seeHelp);
+      }
       return EXIT.usage;
     }
     // Anything else is the program's own fault: said so, with the trace for the report.

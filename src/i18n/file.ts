@@ -109,6 +109,7 @@ export const fileMessagesVi: FileMessages = {
     `Không ghi được ${p.file}: ${
       ({ ENOSPC: 'ổ đĩa đã đầy', EDQUOT: 'đã hết hạn mức dung lượng', EFBIG: 'tệp vượt giới hạn kích thước cho phép', EACCES: 'không có quyền ghi vào thư mục này', EPERM: 'không có quyền ghi vào thư mục này', EROFS: 'ổ đĩa chỉ đọc', EBUSY: 'tệp đang được chương trình khác mở', ENOENT: 'thư mục không tồn tại' } as Record<string, string>)[String(p.reason)] ?? `lỗi hệ thống ${p.reason}`
     }. Tệp gốc vẫn nguyên như cũ; không có gì được ghi.`,
+  'E-USAGE': (p) => `Dùng sai lệnh: ${p.why}. Không có gì được ghi; xem cách dùng: quy-hoach --help.`,
   'E-INTERNAL': () => 'Lỗi của chương trình (không phải của sổ tính), xin báo cho người phát triển kèm tệp và dòng lệnh đã dùng. Không có gì được ghi.',
 };
 
@@ -201,5 +202,6 @@ export const fileMessagesEn: FileMessages = {
     `Could not write ${p.file}: ${
       ({ ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EFBIG: 'the file is over the size allowed', EACCES: 'no permission to write in this folder', EPERM: 'no permission to write in this folder', EROFS: 'the disk is read-only', EBUSY: 'the file is open in another program', ENOENT: 'the folder does not exist' } as Record<string, string>)[String(p.reason)] ?? `system error ${p.reason}`
     }. The original file is as it was; nothing was written.`,
+  'E-USAGE': (p) => `Wrong usage: ${p.why}. Nothing was written; see how to use it: quy-hoach --help.`,
   'E-INTERNAL': () => 'An error in the program (not in the workbook): please report it with the file and the command used. Nothing was written.',
 };

@@ -232,8 +232,10 @@ export function describeRead(report: ReadReport, lang: Lang, compact = false): s
 export function describeInference(inferred: Inference, procedure: ProcedureId, step: number, lang: Lang): string | undefined {
   if (!inferred.because || (inferred.procedure === undefined && inferred.step === undefined)) return undefined;
   const m = messages(lang);
-  const title = stepTitle(procedure, step, lang);
-  const what = inferred.procedure !== undefined ? (title ? `${title.procedure} — ${title.step}` : `${procedure} ${step}`) : (title?.step ?? String(step));
+  const stepName = stepTitle(procedure, step, lang)?.step ?? m.reader.stepNumber(step);
+  // The step the user chose is said as chosen: what was inferred is the procedure alone.
+  const stepPart = inferred.procedure !== undefined && inferred.step === undefined ? m.reader.chosenStep(stepName) : stepName;
+  const what = inferred.procedure !== undefined ? `${m.procedures[procedure]} — ${stepPart}` : stepPart;
   return m.reader.inferred(what, m.reader.because(inferred.because));
 }
 
@@ -278,8 +280,8 @@ export function describeSaved(used: readonly SavedSetting[], lang: Lang, where: 
     .map((u) => {
       switch (u.kind) {
         case 'procedure':
-          // The command's user typed the id (--procedure next-term); the pane's user knows the name.
-          return t.procedure(where === 'cli' ? u.procedure : `“${messages(lang).procedures[u.procedure as ProcedureId]}”`);
+          // The name, and on the command line the id its user types too (--procedure next-term).
+          return t.procedure(`“${messages(lang).procedures[u.procedure as ProcedureId] ?? u.procedure}”${where === 'cli' ? ` (--procedure ${u.procedure})` : ''}`);
         case 'step':
           return t.step(u.step);
         case 'sheet':

@@ -132,9 +132,15 @@ export interface Messages {
     badUsage: (why: string) => string;
     /** The first word is neither run nor undo (a workbook's name, most often). */
     unknownCommand: (word: string) => string;
+    outExtension: (file: string, ext: string) => string;
+    unknownOption: (option: string) => string;
+    optionValue: (option: string) => string;
+    /** After a wrong usage, where the whole usage is. */
+    seeHelp: string;
     written: (file: string) => string;
     undone: (file: string) => string;
     noFile: (file: string) => string;
+    isFolder: (path: string) => string;
     nothingWritten: string;
     /** Before the stack trace of a bug (exit 70). */
     bugTrace: string;

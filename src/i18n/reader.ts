@@ -129,6 +129,10 @@ export interface ReaderMessages {
   /** Where the procedure or step came from the workbook. */
   inferred: (what: string, because: string) => string;
   because: (r: InferenceReason) => string;
+  /** The step the user chose, beside an inferred procedure. */
+  chosenStep: (step: string) => string;
+  /** A step the procedure does not have, by its number. */
+  stepNumber: (n: number) => string;
   /** The pane: the details toggle. */
   details: string;
   nothing: string;
@@ -175,6 +179,8 @@ export const readerVi: ReaderMessages = {
         return `sổ tính chỉ có danh sách trích ngang${r.sheet ? ` (“${r.sheet}”)` : ''}`;
     }
   },
+  chosenStep: (step) => `${step} — bước do người dùng chọn`,
+  stepNumber: (n) => `bước ${n}`,
   details: 'Chi tiết',
   nothing: 'Chưa đọc trang nào.',
   inferredMark: '(suy ra từ sổ tính)',
@@ -217,6 +223,8 @@ export const readerEn: ReaderMessages = {
         return `the workbook holds a roster only${r.sheet ? ` (“${r.sheet}”)` : ''}`;
     }
   },
+  chosenStep: (step) => `${step} — the step chosen by the user`,
+  stepNumber: (n) => `step ${n}`,
   details: 'Details',
   nothing: 'No sheet read yet.',
   inferredMark: '(inferred from the workbook)',

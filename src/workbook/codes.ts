@@ -19,6 +19,7 @@ export const FILE_CODES = {
   'E-OUT-IS-INPUT': { severity: 'error', rule: 'INPUT' },
   'E-OUT-EXISTS': { severity: 'error', rule: 'INPUT' },
   'E-WRITE-FAILED': { severity: 'error', rule: 'INPUT' },
+  'E-USAGE': { severity: 'error', rule: 'INPUT' },
   'E-INTERNAL': { severity: 'error', rule: 'INPUT' },
 } as const satisfies Record<string, { severity: Severity; rule: RuleId }>;
 

@@ -218,6 +218,11 @@ export function planSettings(snapshot: WorkbookSnapshot, settings: RunSettings, 
 }
 
 /** The run as JSON (the command's --json): one object, results in shortlist order. */
+/** A diagnostic as the command's JSON gives it: code, place and the message in words. */
+export function diagnosticJson(d: Diagnostic, lang: Lang) {
+  return { severity: d.severity, code: d.code, sheet: d.at?.sheet ?? null, cell: d.at?.cell ?? null, message: describeDiagnostic(d, lang) };
+}
+
 export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFAULT_PROFILE) {
   const names = new Map((run.result?.people ?? []).map((p) => [p.id, p.name]));
   const codes = new Map([...(run.parsed.roster?.people ?? []), ...(run.parsed.candidates?.people ?? [])].map((p) => [p.id, p.code]));
@@ -257,7 +262,7 @@ export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFA
     }),
     titles: run.result?.titles ?? [],
     consultations: run.result?.consultations ?? [],
-    diagnostics: run.diagnostics.map((d) => ({ severity: d.severity, code: d.code, sheet: d.at?.sheet ?? null, cell: d.at?.cell ?? null, message: describeDiagnostic(d, lang) })),
+    diagnostics: run.diagnostics.map((d) => diagnosticJson(d, lang)),
     /** What was read, sheet by sheet (src/workbook/reader/report.ts). */
     read: run.parsed.read,
   };

@@ -439,6 +439,56 @@ describe('wrong usage: exit 2, usage in Vietnamese, nothing written', () => {
     expect(stderr).toContain('viết quy-hoach run <sổ-tính.xlsx> để chạy');
   });
 
+  test('wrong usage in words of the product, never node’s English: an unknown option, an option without its value, a folder', async () => {
+    const err = async (argv: string[]) => {
+      let stderr = '';
+      expect(await main(argv, { out: () => undefined, err: (s) => (stderr += s) })).toBe(2);
+      return stderr;
+    };
+    expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--bogus'])).toContain('Dùng sai lệnh: không có tuỳ chọn --bogus');
+    expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--out'])).toContain('Dùng sai lệnh: tuỳ chọn --out cần một giá trị');
+    expect(await err(['run', FIXTURES])).toContain(`${FIXTURES} là một thư mục`);
+    expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--bogus', '--lang', 'en'])).toContain('Wrong usage: there is no option --bogus');
+  });
+
+  test('--out of another kind than the input (.csv, no extension, .xlsx for an .xlsm) is refused, nothing written', async () => {
+    for (const [input, name] of [['next-term-2-staff.xlsx', 'ket-qua.csv'], ['next-term-2-staff.xlsx', 'ket-qua'], ['excel-features.xlsm', 'ket-qua.xlsx']]) {
+      const out = join(tmp, `${++counter}-${name}`);
+      let stderr = '';
+      expect(await main(['run', fixture(input), '--out', out], { out: () => undefined, err: (s) => (stderr += s) })).toBe(2);
+      expect(stderr).toContain(`phải có đuôi ${input.endsWith('.xlsm') ? '.xlsm' : '.xlsx'}, như tệp gốc`);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  test('with --json, wrong usage prints the run’s JSON with E-USAGE (a missing file, an unknown option given before --json is read)', async () => {
+    for (const argv of [['run', join(FIXTURES, 'khong-co-tep-nay.xlsx'), '--json'], ['run', fixture('next-term-2-staff.xlsx'), '--bogus', '--json']]) {
+      let stdout = '';
+      expect(await main(argv, { out: (s) => (stdout += s), err: () => undefined })).toBe(2);
+      const j = JSON.parse(stdout) as { diagnostics: { code: string; message: string }[]; output: null };
+      expect(j.output).toBeNull();
+      expect(j.diagnostics.map((d) => d.code)).toEqual(['E-USAGE']);
+      expect(j.diagnostics[0].message).toMatch(/^Dùng sai lệnh: (không mở được tệp .*khong-co-tep-nay\.xlsx|không có tuỳ chọn --bogus)\. Không có gì được ghi/);
+    }
+  });
+
+  test('undo --json prints one object: written, then nothing to undo', async () => {
+    const ran = join(tmp, `undo-json-${++counter}.xlsx`);
+    expect(await main(['run', fixture('next-term-2-staff.xlsx'), '--out', ran], { out: () => undefined, err: () => undefined })).toBe(0);
+    const undo = async (input: string, out: string) => {
+      let stdout = '';
+      const code = await main(['undo', input, '--json', '--out', out], { out: (s) => (stdout += s), err: () => undefined });
+      return { code, json: JSON.parse(stdout) as { command: string; ok: boolean; diagnostics: { code: string }[]; output: string | null } };
+    };
+    const first = await undo(ran, join(tmp, `undone-${counter}.xlsx`));
+    expect(first).toMatchObject({ code: 0, json: { command: 'undo', ok: true, output: join(tmp, `undone-${counter}.xlsx`) } });
+    const again = await undo(join(tmp, `undone-${counter}.xlsx`), join(tmp, `undone-again-${counter}.xlsx`));
+    expect(again.code).toBe(1);
+    expect(again.json.output).toBeNull();
+    expect(again.json.diagnostics.map((d) => d.code)).toEqual(['E-NOTHING-TO-UNDO']);
+    expect(existsSync(join(tmp, `undone-again-${counter}.xlsx`))).toBe(false);
+  });
+
   test('--help prints the usage and exits 0', async () => {
     let stdout = '';
     const code = await main(['--help'], { out: (s) => (stdout += s), err: () => undefined });

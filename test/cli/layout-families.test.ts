@@ -270,6 +270,16 @@ describe('what the command prints', () => {
     expect(lines.filter((l) => l.startsWith('Đã đọc'))).toHaveLength(2);
   });
 
+  test('a step the user chose is said as chosen, and the procedure’s reason is the sheet that step reads', async () => {
+    // The sample holds the staff count and the leadership count; --step 3 reads the leadership's.
+    const r = await run(join('..', '..', 'samples', 'quy-hoach-nhiem-ky-toi.xlsx'), ['--step', '3'], false);
+    const first = r.stdout.split('\n')[0];
+    expect(first).toMatch(/^Suy ra từ sổ tính: Xây dựng quy hoạch giai đoạn kế tiếp \(nguồn tại chỗ\) — Bước 3: .* — bước do người dùng chọn, vì trang “KP lãnh đạo” là kết quả kiểm phiếu của hội nghị tập thể lãnh đạo/);
+    const unknown = await run('family-2-sections-blank-rows.xlsx', ['--step', '9'], false);
+    expect(unknown.stdout.split('\n')[0]).toMatch(/— bước 9 — bước do người dùng chọn, vì/);
+    expect(unknown.stdout).not.toMatch(/next-term|annual-local/);
+  });
+
   test('in English with --lang en', async () => {
     const r = await run('family-2-sections-blank-rows.xlsx', ['--lang', 'en'], false);
     expect(r.stdout).toMatch(/^Inferred from the workbook: .*because sheet “KP chi bộ” is the staff conference’s vote count/m);

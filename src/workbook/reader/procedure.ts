@@ -145,5 +145,12 @@ export function parseFor(snapshot: WorkbookSnapshot, request: ParseRequest): { p
     return `${p === undefined ? '' : conferenceKind(p, s) ?? ''}|${kind !== undefined && kind !== 'eligibility' && kind !== 'gap'}`;
   };
   const same = detail(request.procedure, request.step) === detail(procedure, step);
-  return { parsed: same ? first : parseAs(snapshot, request, procedure, step), procedure, step, inferred };
+  const parsed = same ? first : parseAs(snapshot, request, procedure, step);
+  if (request.procedure === undefined && request.step !== undefined && !same) {
+    // The step the user chose changes which conference is read: the reason is told from that reading
+    // (the leadership's count for next-term step 3, not the staff's the first reading found).
+    const again = inferProcedure(snapshot, parsed);
+    if (again.procedure === procedure) inferred = { procedure, because: again.because };
+  }
+  return { parsed, procedure, step, inferred };
 }

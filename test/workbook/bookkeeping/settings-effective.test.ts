@@ -44,7 +44,7 @@ describe('effectiveSettings', () => {
     // The numbers of this conference only (step 2), not the leadership conference's.
     expect(s.numbers).toEqual({ convened: 30, present: 24 });
     expect(describeSaved(s.used, 'vi')).toBe(
-      'quy trình next-term, bước 2, trang kiểm phiếu “KP HN cán bộ”, triệu tập 30, có mặt 24, số lượng Trưởng phòng 2, nhiệm kỳ từ 01/01/2026, bộ quy tắc “Quy chế của Sở”',
+      'quy trình “Xây dựng quy hoạch giai đoạn kế tiếp (nguồn tại chỗ)” (--procedure next-term), bước 2, trang kiểm phiếu “KP HN cán bộ”, triệu tập 30, có mặt 24, số lượng Trưởng phòng 2, nhiệm kỳ từ 01/01/2026, bộ quy tắc “Quy chế của Sở”',
     );
     expect(describeSaved(s.used, 'en')).toContain('“Quy chế của Sở”');
   });

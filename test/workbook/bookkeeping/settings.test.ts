@@ -75,11 +75,11 @@ describe('saved settings through the command', () => {
     expect(again.code).toBe(0);
     expect(again.json.step).toBe(2);
     expect(again.json.conference).toMatchObject({ convened: 30, present: 24 });
-    expect(again.stderr).toContain('Dùng thiết lập đã lưu trong sổ tính: quy trình next-term, bước 2, triệu tập 30, có mặt 24');
+    expect(again.stderr).toContain('Dùng thiết lập đã lưu trong sổ tính: quy trình “Xây dựng quy hoạch giai đoạn kế tiếp (nguồn tại chỗ)” (--procedure next-term), bước 2, triệu tập 30, có mặt 24');
     // In words (no --json), the line goes to the output.
     let text = '';
     expect(await main(['run', saved, '--out', join(tmp, 'text.xlsx')], { out: (s) => (text += `${s}\n`), err: () => undefined })).toBe(0);
-    expect(text.split('\n')[0]).toBe('Dùng thiết lập đã lưu trong sổ tính: quy trình next-term, bước 2, triệu tập 30, có mặt 24');
+    expect(text.split('\n')[0]).toBe('Dùng thiết lập đã lưu trong sổ tính: quy trình “Xây dựng quy hoạch giai đoạn kế tiếp (nguồn tại chỗ)” (--procedure next-term), bước 2, triệu tập 30, có mặt 24');
     // Without --save the settings stay as they were.
     expect(readSettings(await snapshotOf(again.out)).settings).toEqual(readSettings(await snapshotOf(saved)).settings);
   });
@@ -207,7 +207,7 @@ describe('saved settings through the command', () => {
   test('the line about saved settings follows --lang', async () => {
     const saved = await savedWorkbook();
     const r = await run(saved, ['--lang', 'en']);
-    expect(r.stderr).toContain('Using the settings saved in the workbook: procedure next-term, step 2, 30 convened, 24 present');
+    expect(r.stderr).toContain('Using the settings saved in the workbook: procedure “Next-term planning (on-site source)” (--procedure next-term), step 2, 30 convened, 24 present');
   });
 
   test('--help lists --save', async () => {
