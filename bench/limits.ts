@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { performance } from 'perf_hooks';
-import { nodeInflate } from '../src/hosts/xlsx/inflate-node';
+import { nodeInflate } from '../src/hosts/xlsx/node-zlib';
 import { checkPackage, useInflater } from '../src/hosts/xlsx/package-check';
 import { applyPlan } from '../src/hosts/xlsx/apply';
 import { readXlsx } from '../src/hosts/xlsx/read';

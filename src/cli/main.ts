@@ -2,9 +2,8 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'fs';
 import { basename, dirname, extname, join, resolve } from 'path';
 import { parseArgs } from 'util';
 import { applyPlan } from '../hosts/xlsx/apply';
-import { nodeInflate } from '../hosts/xlsx/inflate-node';
+import { useNodeZlib } from '../hosts/xlsx/node-zlib';
 import { LIMITS } from '../hosts/xlsx/limits';
-import { useInflater } from '../hosts/xlsx/package-check';
 import { readXlsx, WorkbookRefused } from '../hosts/xlsx/read';
 import { describeDiagnostic, describeInference, describeRead, describeSaved, messages, outcomeCounts, type Lang } from '../i18n';
 import { DEFAULT_PROFILE, isIsoDate, loadProfile, type Diagnostic, type ProcedureId, type RuleProfile } from '../rules';
@@ -17,7 +16,7 @@ import { planUndo } from '../workbook/bookkeeping/undo';
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
 
 // Node's zlib inflates the parts the package check reads (bounded, as the browser's stream is).
-useInflater(nodeInflate);
+useNodeZlib();
 
 const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
 

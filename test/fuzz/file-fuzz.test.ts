@@ -16,7 +16,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { main } from '../../src/cli/main';
 import { readXlsx, WorkbookRefused } from '../../src/hosts/xlsx/read';
-import { nodeInflate } from '../../src/hosts/xlsx/inflate-node';
+import { nodeInflate } from '../../src/hosts/xlsx/node-zlib';
 import { useInflater } from '../../src/hosts/xlsx/package-check';
 import { describeDiagnostic } from '../../src/i18n';
 import { WORKBOOK_CODES } from '../../src/workbook/codes';

@@ -48,7 +48,7 @@ export interface CheckOptions {
 /**
  * Inflates a deflated part, chunk by chunk, never much past `limit` bytes (it stops, or throws a
  * RangeError). The default streams through DecompressionStream (browsers, Node); the command uses
- * Node's zlib (src/hosts/xlsx/inflate-node.ts), four times faster on small parts.
+ * Node's zlib (src/hosts/xlsx/node-zlib.ts), four times faster on small parts.
  */
 export type Inflater = (data: Uint8Array, limit: number) => AsyncIterable<Uint8Array>;
 let inflater: Inflater = streamInflate;

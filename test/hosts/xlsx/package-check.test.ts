@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { nodeInflate } from '../../../src/hosts/xlsx/inflate-node';
+import { nodeInflate } from '../../../src/hosts/xlsx/node-zlib';
 import { checkPackage, currentInflater, useInflater } from '../../../src/hosts/xlsx/package-check';
 import { readXlsx, WorkbookRefused } from '../../../src/hosts/xlsx/read';
 import { LIMITS } from '../../../src/hosts/xlsx/limits';

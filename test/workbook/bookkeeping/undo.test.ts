@@ -8,10 +8,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { deflateSync } from 'fflate';
+import { nodeDeflate } from '../../../src/hosts/xlsx/node-zlib';
 import { readXlsx, snapshotOf } from '../../../src/hosts/xlsx/read';
 import { AUDIT_NAME } from '../../../src/workbook/bookkeeping/audit-log';
 import { sha256 } from '../../../src/workbook/bookkeeping/sha256';
-import { RECORD_SHEET } from '../../../src/workbook/bookkeeping/undo-record';
+import { readRecord, RECORD_SHEET, useRecordDeflater } from '../../../src/workbook/bookkeeping/undo-record';
 import { planUndo } from '../../../src/workbook/bookkeeping/undo';
 import { runXlsx, undoXlsx, xlsxBytes } from '../../support/xlsx-run';
 
@@ -150,5 +152,30 @@ describe('Hoàn tác lần chạy gần nhất', () => {
     const undone = planUndo(snapshot, { lang: 'vi' });
     expect(undone.ok).toBe(false);
     expect(undone.diagnostics.map((d) => [d.code, d.at?.sheet, d.at?.cell])).toEqual([['E-TARGET-NOT-EMPTY', area.sheet, `${col}${last}`]]);
+  });
+});
+
+describe('the undo record deflated by Node’s zlib (the command) reads back as one deflated by fflate (the browser)', () => {
+  const fflate = (b: Uint8Array) => deflateSync(b, { level: 6 });
+  afterEach(() => useRecordDeflater(fflate));
+
+  test('the same record either way, and undo gives the input back from the zlib one', async () => {
+    const recordAfterRun = async () => {
+      const ran = await runXlsx(FIXTURE, request('2026-12-04T09:00'));
+      const sheet = ran.snapshot.sheets.find((x) => x.name === RECORD_SHEET)!;
+      return { ran, text: sheet.values.map((r) => r[0]).join('|'), read: readRecord(ran.snapshot) };
+    };
+    useRecordDeflater(nodeDeflate);
+    const zlib = await recordAfterRun();
+    useRecordDeflater(fflate);
+    const other = await recordAfterRun();
+    expect(zlib.text).not.toBe(other.text); // two deflaters indeed
+    expect(zlib.read.damaged).toBeUndefined();
+    expect(zlib.read.record).toEqual(other.read.record);
+    const undone = await undoXlsx(zlib.ran.buffer);
+    expect(undone.run.ok).toBe(true);
+    const input = new ExcelJS.Workbook();
+    await input.xlsx.load(FIXTURE as unknown as ArrayBuffer);
+    expect(cells(undone.workbook)).toEqual(cells(input));
   });
 });
