@@ -15,7 +15,7 @@ import { planUndo } from '../workbook/bookkeeping/undo';
 
 /** `quy-hoach run <workbook.xlsx> [options]`: the whole pipeline on an .xlsx file (ExcelJS host). */
 
-// Node's zlib inflates the parts the package check reads (bounded, as the browser's stream is).
+// Node's zlib inflates the parts the package check reads (bounded, as the browser's stream is) and deflates the undo record.
 useNodeZlib();
 
 const PROCEDURES: ProcedureId[] = ['next-term', 'annual-local', 'annual-external'];
@@ -201,14 +201,15 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return EXIT.usage;
     }
     if (command !== undefined && command !== 'run' && command !== 'undo') throw new UsageError(m.cli.unknownCommand(command));
-    if (!file || rest.length) throw new UsageError(positionals.join(' ') || '—');
+    if (!file) throw new UsageError(m.cli.noWorkbook);
+    if (rest.length) throw new UsageError(m.cli.tooMany(rest.join(' ')));
     if (values.out && values['in-place']) throw new UsageError('--out / --in-place');
     input = resolve(file);
     // The default output keeps the input's extension: a macro-enabled workbook (.xlsm) stays one.
     const ext = /^\.xls[xm]$/i.test(extname(input)) ? extname(input) : '.xlsx';
     const out = values['in-place'] ? input : resolve(values.out ?? join(dirname(input), `${basename(input, extname(input))}.ket-qua${ext}`));
     // The output is the same kind of package as the input: Excel will not open a macro-enabled one named .xlsx, nor any under .csv.
-    if (extname(out).toLowerCase() !== ext.toLowerCase()) throw new UsageError(m.cli.outExtension(out, ext.toLowerCase()));
+    if (!values['in-place'] && extname(out).toLowerCase() !== ext.toLowerCase()) throw new UsageError(m.cli.outExtension(out, ext.toLowerCase()));
     if (values.procedure !== undefined && !PROCEDURES.includes(values.procedure as ProcedureId)) throw new UsageError(`--procedure ${values.procedure}`);
     if (values.procedure) procedure = values.procedure as ProcedureId;
     if (!existsSync(input)) throw Object.assign(new Error(input), { code: 'ENOENT', path: input });

@@ -250,6 +250,8 @@ Exit codes: 0 written; 1 the workbook has errors or the file cannot be read (not
     unknownOption: (option) => `there is no option ${option}`,
     optionValue: (option) => `the option ${option} needs a value`,
     seeHelp: 'How to use it: quy-hoach --help',
+    noWorkbook: 'the workbook (.xlsx) is missing after the command',
+    tooMany: (extra) => `one workbook a run; left over: ${extra} (put a file name with spaces in double quotes)`,
     outExtension: (file, ext) => `the output ${file} must end in ${ext}, as the input does`,
     unknownCommand: (word) => `there is no command “${word}”; write quy-hoach run <workbook.xlsx> to run, quy-hoach undo <workbook.xlsx> to undo`,
     written: (file) => `Results written to ${file}`,

@@ -137,6 +137,8 @@ export interface Messages {
     optionValue: (option: string) => string;
     /** After a wrong usage, where the whole usage is. */
     seeHelp: string;
+    noWorkbook: string;
+    tooMany: (extra: string) => string;
     written: (file: string) => string;
     undone: (file: string) => string;
     noFile: (file: string) => string;

@@ -250,6 +250,8 @@ Mã thoát: 0 đã ghi kết quả; 1 sổ tính có lỗi hoặc tệp không �
     unknownOption: (option) => `không có tuỳ chọn ${option}`,
     optionValue: (option) => `tuỳ chọn ${option} cần một giá trị`,
     seeHelp: 'Xem cách dùng: quy-hoach --help',
+    noWorkbook: 'thiếu tên tệp sổ tính (.xlsx) sau lệnh',
+    tooMany: (extra) => `chỉ chạy một sổ tính mỗi lần; thừa: ${extra} (tên tệp có dấu cách thì đặt trong ngoặc kép)`,
     outExtension: (file, ext) => `tệp kết quả ${file} phải có đuôi ${ext}, như tệp gốc`,
     unknownCommand: (word) => `không có lệnh “${word}”; viết quy-hoach run <sổ-tính.xlsx> để chạy, quy-hoach undo <sổ-tính.xlsx> để hoàn tác`,
     written: (file) => `Đã ghi kết quả vào ${file}`,

@@ -448,6 +448,8 @@ describe('wrong usage: exit 2, usage in Vietnamese, nothing written', () => {
     expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--bogus'])).toContain('Dùng sai lệnh: không có tuỳ chọn --bogus');
     expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--out'])).toContain('Dùng sai lệnh: tuỳ chọn --out cần một giá trị');
     expect(await err(['run', FIXTURES])).toContain(`${FIXTURES} là một thư mục`);
+    expect(await err(['run'])).toContain('Dùng sai lệnh: thiếu tên tệp sổ tính');
+    expect(await err(['run', 'So', 'quy hoach.xlsx'])).toContain('thừa: quy hoach.xlsx (tên tệp có dấu cách thì đặt trong ngoặc kép)');
     expect(await err(['run', fixture('next-term-2-staff.xlsx'), '--bogus', '--lang', 'en'])).toContain('Wrong usage: there is no option --bogus');
   });
 
