@@ -275,6 +275,9 @@ describe('what the command prints', () => {
     const r = await run(join('..', '..', 'samples', 'quy-hoach-nhiem-ky-toi.xlsx'), ['--step', '3'], false);
     const first = r.stdout.split('\n')[0];
     expect(first).toMatch(/^Suy ra từ sổ tính: Xây dựng quy hoạch giai đoạn kế tiếp \(nguồn tại chỗ\) — Bước 3: .* — bước do người dùng chọn, vì trang “KP lãnh đạo” là kết quả kiểm phiếu của hội nghị tập thể lãnh đạo/);
+    const missing = await run('family-2-sections-blank-rows.xlsx', ['--votes', 'Không có'], false);
+    expect(missing.stdout).not.toMatch(/Suy ra từ sổ tính/);
+    expect(missing.stderr).toMatch(/E-SHEET-NOT-FOUND/);
     const unknown = await run('family-2-sections-blank-rows.xlsx', ['--step', '9'], false);
     expect(unknown.stdout.split('\n')[0]).toMatch(/— bước 9 — bước do người dùng chọn, vì/);
     expect(unknown.stdout).not.toMatch(/next-term|annual-local/);

@@ -152,5 +152,7 @@ export function parseFor(snapshot: WorkbookSnapshot, request: ParseRequest): { p
     const again = inferProcedure(snapshot, parsed);
     if (again.procedure === procedure) inferred = { procedure, because: again.because };
   }
+  // A sheet asked for and not found (E-SHEET-NOT-FOUND) leaves no reason to tell: "only a roster" would be untrue.
+  if ((request.votesSheet !== undefined && !parsed.votes) || (request.candidatesSheet !== undefined && !parsed.candidates)) delete inferred.because;
   return { parsed, procedure, step, inferred };
 }
