@@ -120,8 +120,9 @@ async function undo(input: string, written: string, lang: Lang, io: Io, json: bo
   const m = messages(lang);
   const { bytes, snapshot } = await readInput(input);
   const outcome = planUndo(snapshot, { lang, now: localNow() });
-  const done = outcome.ok && outcome.plan ? written : undefined;
-  if (done && outcome.plan) await writeOutput(done, await patched(bytes, outcome.plan));
+  const plan = outcome.ok ? outcome.plan : undefined;
+  if (plan) await writeOutput(written, await patched(bytes, plan));
+  const done = plan ? written : undefined;
   if (json) io.out(JSON.stringify({ command: 'undo', ok: Boolean(done), diagnostics: outcome.diagnostics.map((d) => diagnosticJson(d, lang)), output: done ?? null }, null, 2));
   else {
     for (const d of outcome.diagnostics) io.err(`${m.severity[d.severity]} ${d.code}: ${describeDiagnostic(d, lang)}`);
@@ -315,11 +316,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     // Wrong usage (exit 2): said in words, with --json as the run's JSON too (E-USAGE). --json is
     // looked for in argv as well: parseArgs may have refused the line before it was read.
     const code = (e as { code?: string }).code ?? '';
+    const path = input ?? (e as { path?: string }).path ?? '';
     const why =
       e instanceof UsageError ? e.message
       : code.startsWith('ERR_PARSE_ARGS') ? argsProblem(e as Error, lang)
-      : code === 'EISDIR' ? m.cli.isFolder(input ?? (e as { path?: string }).path ?? '')
-      : ['ENOENT', 'EACCES', 'EPERM'].includes(code) ? m.cli.noFile(input ?? (e as { path?: string }).path ?? '')
+      : code === 'EISDIR' ? m.cli.isFolder(path)
+      : ['ENOENT', 'EACCES', 'EPERM'].includes(code) ? m.cli.noFile(path)
       : undefined;
     if (why !== undefined) {
       if (json || argv.includes('--json')) {

@@ -217,12 +217,12 @@ export function planSettings(snapshot: WorkbookSnapshot, settings: RunSettings, 
   return taken ? { diagnostics: [taken] } : { plan, diagnostics: [] };
 }
 
-/** The run as JSON (the command's --json): one object, results in shortlist order. */
 /** A diagnostic as the command's JSON gives it: code, place and the message in words. */
 export function diagnosticJson(d: Diagnostic, lang: Lang) {
   return { severity: d.severity, code: d.code, sheet: d.at?.sheet ?? null, cell: d.at?.cell ?? null, message: describeDiagnostic(d, lang) };
 }
 
+/** The run as JSON (the command's --json): one object, results in shortlist order. */
 export function runJson(run: RunOutcome, lang: Lang, profile: RuleProfile = DEFAULT_PROFILE) {
   const names = new Map((run.result?.people ?? []).map((p) => [p.id, p.name]));
   const codes = new Map([...(run.parsed.roster?.people ?? []), ...(run.parsed.candidates?.people ?? [])].map((p) => [p.id, p.code]));
